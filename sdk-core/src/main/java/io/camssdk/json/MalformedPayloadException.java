@@ -1,0 +1,26 @@
+package io.camssdk.json;
+
+import io.camssdk.CamsCode;
+import io.camssdk.CamsException;
+
+/**
+ * The body is not JSON, has the wrong shape, lacks a required field, or breaks a {@link JsonLimits} limit.
+ * Answered {@code 400 MalformedPayload}; {@link #field()} names the JSON path at fault.
+ *
+ * @since 0.1
+ */
+public final class MalformedPayloadException extends CamsException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  public MalformedPayloadException(String field, String problem) {
+    super(CamsCode.MALFORMED_PAYLOAD, field.isEmpty() ? problem : problem + " at " + field);
+    this.field = field;
+  }
+
+  /** The JSON path of the offending field, such as {@code $.IntentData}; empty when the body as a whole is bad. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,100 @@
+package io.camssdk.signature;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** The active tokens as keys, fingerprints and per-thread MACs. Never prints a token. */
+final class SignatureTokens {
+  static final String HMAC_SHA256 = "HmacSHA256";
+
+  private final List<byte[]> secrets;
+  private final List<String> fingerprints;
+  private final SecretKeySpec[] keys;
+  // A Mac is not thread-safe and costly to create: each thread keeps its own, initialised once per token.
+  private final ThreadLocal<Mac[]> macs;
+
+  SignatureTokens(List<String> tokens) {
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("tokens must hold at least one signature token");
+    }
+    List<byte[]> secretList = new ArrayList<>();
+    List<String> prints = new ArrayList<>();
+    keys = new SecretKeySpec[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("tokens[" + i + "] is empty");
+      }
+      byte[] secret = token.getBytes(StandardCharsets.UTF_8);
+      secretList.add(secret);
+      prints.add(fingerprint(secret));
+      keys[i] = new SecretKeySpec(secret, HMAC_SHA256);
+    }
+    secrets = List.copyOf(secretList);
+    fingerprints = List.copyOf(prints);
+    macs = ThreadLocal.withInitial(this::newMacs);
+  }
+
+  int size() {
+    return keys.length;
+  }
+
+  byte[] secret(int index) {
+    return secrets.get(index);
+  }
+
+  String fingerprint(int index) {
+    return fingerprints.get(index);
+  }
+
+  List<String> fingerprints() {
+    return fingerprints;
+  }
+
+  /** HMAC-SHA256 of {@code prefix} followed by {@code body}, keyed by token {@code index}. */
+  byte[] hmac(int index, byte[] prefix, byte[] body) {
+    Mac mac = macs.get()[index];
+    mac.update(prefix);
+    return mac.doFinal(body);
+  }
+
+  private Mac[] newMacs() {
+    Mac[] result = new Mac[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      result[i] = newMac(keys[i]);
+    }
+    return result;
+  }
+
+  static Mac newMac(SecretKeySpec key) {
+    try {
+      Mac mac = Mac.getInstance(HMAC_SHA256);
+      mac.init(key);
+      return mac;
+    } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+      // Every Java SE platform must provide HmacSHA256, and a raw-byte key is always valid for it.
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+
+  static String fingerprint(byte[] secret) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java SE platform must provide SHA-256.
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SignatureTokens" + fingerprints;
+  }
+}
