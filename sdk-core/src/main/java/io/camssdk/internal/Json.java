@@ -92,6 +92,39 @@ public final class Json {
     return new FrozenMap(map);
   }
 
+  /** Skips the next value, enforcing the limits without building it. */
+  public static void skipValue(JsonReader reader, JsonLimits limits, int depth) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        checkDepth(reader, limits, depth);
+        reader.beginObject();
+        while (reader.hasNext()) {
+          if (reader.nextName().length() > limits.maxStringLength()) {
+            throw new MalformedPayloadException(reader.getPath(), "key longer than " + limits.maxStringLength() + " chars");
+          }
+          skipValue(reader, limits, depth + 1);
+        }
+        reader.endObject();
+        return;
+      case BEGIN_ARRAY:
+        checkDepth(reader, limits, depth);
+        reader.beginArray();
+        while (reader.hasNext()) {
+          skipValue(reader, limits, depth + 1);
+        }
+        reader.endArray();
+        return;
+      case STRING:
+        readString(reader, limits);
+        return;
+      case NUMBER:
+        readNumber(reader, limits);
+        return;
+      default:
+        reader.skipValue();
+    }
+  }
+
   /** Reads a string value, enforcing the string limit. */
   public static String readString(JsonReader reader, JsonLimits limits) throws IOException {
     String value = reader.nextString();
