@@ -27,7 +27,7 @@ import okio.Buffer;
  */
 public final class Json {
   /** Immutable and thread-safe; adapters for users' types are cached by Moshi itself. */
-  public static final Moshi MOSHI = new Moshi.Builder().build();
+  public static final Moshi MOSHI = new Moshi.Builder().add(new RecordAdapterFactory()).build();
 
   private Json() {}
 
