@@ -8,8 +8,8 @@ import java.util.Objects;
  * {@code auditing}, {@code unaudit}, {@code disabled}, {@code paused}, or another value the platform sends.
  *
  * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
- * false). Values compare case-insensitively, so {@code AuditStatus.of("PASS")} equals
- * {@link #PASS}; {@link #value()} keeps the spelling of the wire.
+ * false). Values compare case-insensitively: {@code AuditStatus.of("PASS")} gives the documented
+ * constant, spelled as documented; an unknown value keeps the spelling of the wire.
  *
  * <pre>{@code
  * if (AuditStatus.FAIL.equals(receipt.auditStatus())) {
@@ -17,7 +17,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value as on the wire
+ * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
 public record AuditStatus(String value) {

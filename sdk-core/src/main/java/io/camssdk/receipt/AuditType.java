@@ -9,16 +9,16 @@ import java.util.Objects;
  * value the platform sends.
  *
  * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
- * false). Values compare case-insensitively, so {@code AuditType.of("TEMPLATE")} equals
- * {@link #TEMPLATE}; {@link #value()} keeps the spelling of the wire.
+ * false). Values compare case-insensitively: {@code AuditType.of("TEMPLATE")} gives the documented
+ * constant, spelled as documented; an unknown value keeps the spelling of the wire.
  *
  * <pre>{@code
- * if (AuditType.PHONE_QUALITY_UPDATE.equals(receipt.type())) {
+ * if (AuditType.PHONE_QUALITY_UPDATE.equals(receipt.auditType())) {
  *   alertOps(receipt.phoneNumber(), receipt.status(), receipt.currentLimit()); // status GREEN, YELLOW, RED...
  * }
  * }</pre>
  *
- * @param value the value as on the wire
+ * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
 public record AuditType(String value) {

@@ -9,16 +9,16 @@ import java.util.Objects;
  * another value the platform sends.
  *
  * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
- * false). Values compare case-insensitively, so {@code InboundMessageType.of("TEXT")} equals
- * {@link #TEXT}; {@link #value()} keeps the spelling of the wire.
+ * false). Values compare case-insensitively: {@code InboundMessageType.of("TEXT")} gives the documented
+ * constant, spelled as documented; an unknown value keeps the spelling of the wire.
  *
  * <pre>{@code
- * if (InboundMessageType.IMAGE.equals(receipt.type())) {
+ * if (InboundMessageType.IMAGE.equals(receipt.messageType())) {
  *   InboundContent.Media image = (InboundContent.Media) receipt.content();
  * }
  * }</pre>
  *
- * @param value the value as on the wire
+ * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
 public record InboundMessageType(String value) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * and {@code unsubscribe}).
  *
  * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
- * false). Values compare case-insensitively, so {@code MessageStatus.of("SENT")} equals
- * {@link #SENT}; {@link #value()} keeps the spelling of the wire.
+ * false). Values compare case-insensitively: {@code MessageStatus.of("SENT")} gives the documented
+ * constant, spelled as documented; an unknown value keeps the spelling of the wire.
  *
  * <pre>{@code
  * if (receipt.status().equals(MessageStatus.FAILED)) {
@@ -18,7 +18,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value as on the wire
+ * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
 public record MessageStatus(String value) {

@@ -124,15 +124,25 @@ public final class ReceiptParser {
         index++;
       }
       reader.endArray();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new MalformedPayloadException("", "trailing data after the JSON array");
-      }
+      requireEnd(reader);
       return Collections.unmodifiableList(receipts);
     } catch (JsonEncodingException | JsonDataException | EOFException e) {
       throw new MalformedPayloadException(pathOf(reader), "not valid JSON");
     } catch (IOException e) {
       // The source is an in-memory buffer; no other I/O failure can happen.
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void requireEnd(JsonReader reader) throws IOException {
+    boolean end;
+    try {
+      end = reader.peek() == JsonReader.Token.END_DOCUMENT;
+    } catch (JsonEncodingException e) {
+      end = false;
+    }
+    if (!end) {
+      throw new MalformedPayloadException("", "trailing data after the JSON array");
     }
   }
 
