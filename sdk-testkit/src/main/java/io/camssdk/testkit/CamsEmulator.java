@@ -3,6 +3,8 @@ package io.camssdk.testkit;
 import com.sun.net.httpserver.HttpServer;
 import io.camssdk.intent.ChannelType;
 import io.camssdk.json.JsonObject;
+import io.camssdk.management.CamsManagementClient;
+import io.camssdk.management.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -194,6 +196,19 @@ public final class CamsEmulator implements AutoCloseable {
   /** The AccessKey secret paired with {@link #accessKeyId()}. */
   public String accessKeySecret() {
     return config.accessKeys.isEmpty() ? DEFAULT_ACCESS_KEY_SECRET : config.accessKeys.values().iterator().next();
+  }
+
+  /**
+   * A management client builder pointing at this emulator with its AccessKey pair; add settings and build it.
+   *
+   * <pre>{@code
+   * CamsManagementClient cams = emulator.managementClientBuilder().build();
+   * }</pre>
+   */
+  public CamsManagementClient.Builder managementClientBuilder() {
+    return CamsManagementClient.builder()
+        .endpoint(url().toString())
+        .credentials(Credentials.of(accessKeyId(), accessKeySecret()));
   }
 
   /** The channels, in configuration order. */
