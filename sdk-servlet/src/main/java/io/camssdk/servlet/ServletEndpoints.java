@@ -1,5 +1,6 @@
 package io.camssdk.servlet;
 
+import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.SignatureScheme;
 import io.camssdk.signature.SignatureVerifier;
@@ -112,8 +113,8 @@ final class ServletEndpoints {
     }
     String requireReceiptSignature = params.get(CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE);
     if (requireReceiptSignature != null) {
-      boolean require = bool(params, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE, requireReceiptSignature);
-      // RECEIPT-API: endpoint.requireReceiptSignature(require);
+      endpoint.requireReceiptSignature(bool(params, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE,
+          requireReceiptSignature));
     }
     String configurer = params.get(CamsInitParameters.CONFIGURER);
     if (configurer == null) {
@@ -207,6 +208,21 @@ final class ServletEndpoints {
     } catch (InvocationTargetException e) {
       throw failure(params, "constructor of " + className + " failed: " + e.getCause().getClass().getName());
     }
+  }
+
+  /** The receipt type of a receipt servlet: {@code status}, {@code inbound}, {@code audit}, or a wire name. */
+  static ReceiptType receiptType(InitSource params) throws ServletException {
+    String value = params.own().apply(CamsInitParameters.RECEIPT_TYPE);
+    if (value == null || value.isBlank()) {
+      throw failure(params, "init parameter " + CamsInitParameters.RECEIPT_TYPE
+          + " must be set to status, inbound or audit");
+    }
+    for (ReceiptType type : ReceiptType.values()) {
+      if (type.name().equalsIgnoreCase(value.trim()) || type.wireName().equalsIgnoreCase(value.trim())) {
+        return type;
+      }
+    }
+    throw invalid(params, CamsInitParameters.RECEIPT_TYPE, value.trim(), "status, inbound or audit");
   }
 
   private static long positiveLong(InitSource params, String name, String value) throws ServletException {

@@ -7,6 +7,7 @@ import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.duplicate.DuplicateStoreException;
 import io.camssdk.duplicate.StoredReply;
 import io.camssdk.json.JsonObject;
+import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.signature.SignedHeaders;
@@ -30,11 +31,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +65,14 @@ abstract class ServletAdapterContract {
   private final Map<String, AtomicInteger> echoRuns = new ConcurrentHashMap<>();
   private volatile CountDownLatch slowEntered = new CountDownLatch(1);
   private volatile CountDownLatch slowRelease = new CountDownLatch(0);
+  private final List<String> statusSeen = new CopyOnWriteArrayList<>();
+  private final Set<String> inboundSeen = ConcurrentHashMap.newKeySet();
+  private final List<String> auditSeen = new CopyOnWriteArrayList<>();
+  private final Set<String> asyncDone = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean failNextAudit = new AtomicBoolean();
+  private final ExecutorService receiptExecutor = Executors.newSingleThreadExecutor();
+  private volatile CountDownLatch asyncEntered = new CountDownLatch(1);
+  private volatile CountDownLatch asyncRelease = new CountDownLatch(0);
   private RunningContainer container;
   private HttpClient client;
 
@@ -109,14 +123,155 @@ abstract class ServletAdapterContract {
         .connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** Receipt servlets, added by the receipt cases. */
-  void addReceiptMounts(Deployment deployment) {}
+  /** Receipt servlets: one per type, a strict one requiring signatures, one in executor mode, one from web.xml. */
+  private void addReceiptMounts(Deployment deployment) {
+    CamsEndpoint receipts = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().tokens(List.of(OLD_TOKEN, NEW_TOKEN)).build())
+        .maxBodyBytes(LIMIT)
+        .onStatus(batch -> batch.forEach(r -> statusSeen.add(r.messageId() + "/" + r.status().value())))
+        .onInbound(batch -> batch.forEach(r -> inboundSeen.add(r.messageId())))
+        .onAudit(batch -> {
+          if (failNextAudit.getAndSet(false)) {
+            throw new IllegalStateException("audit table locked");
+          }
+          batch.forEach(r -> auditSeen.add(r.templateCode()));
+        })
+        .build();
+    CamsEndpoint strict = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().token(NEW_TOKEN).build())
+        .requireReceiptSignature(true)
+        .onStatus(batch -> {})
+        .build();
+    CamsEndpoint async = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().token(NEW_TOKEN).build())
+        .receiptExecutor(receiptExecutor)
+        .onInbound(batch -> {
+          asyncEntered.countDown();
+          asyncRelease.await(10, TimeUnit.SECONDS);
+          batch.forEach(r -> asyncDone.add(r.messageId()));
+        })
+        .build();
+    deployment
+        .servlet("/cams/receipts/status", new CamsReceiptServlet(receipts, ReceiptType.STATUS))
+        .servlet("/cams/receipts/inbound", new CamsReceiptServlet(receipts, ReceiptType.INBOUND))
+        .servlet("/cams/receipts/audit", new CamsReceiptServlet(receipts, ReceiptType.AUDIT))
+        .servlet("/strict/receipts/status", new CamsReceiptServlet(strict, ReceiptType.STATUS))
+        .servlet("/async/receipts/inbound", new CamsReceiptServlet(async, ReceiptType.INBOUND))
+        .servlet("/init/receipts/audit", new CamsReceiptServlet(), Map.of(
+            CamsInitParameters.RECEIPT_TYPE, "audit",
+            CamsInitParameters.SIGNATURE_TOKENS, NEW_TOKEN,
+            CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE, "true",
+            CamsInitParameters.CONFIGURER, EchoConfigurer.class.getName()));
+  }
 
   @AfterAll
   void stopContainer() throws Exception {
+    asyncRelease.countDown();
     if (container != null) {
       container.close();
     }
+    receiptExecutor.shutdownNow();
+  }
+
+  // ---- receipts ---------------------------------------------------------------------------------------------
+
+  @Test
+  void servesUnsignedStatusPushAndDropsReceiptsSeenBefore() throws Exception {
+    String messageId = "msg-" + UUID.randomUUID();
+    byte[] push = ("[" + status(messageId, "Sent") + "," + status(messageId, "Delivered") + "]")
+        .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> first = post("/cams/receipts/status", JSON, Map.of(), push);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(JsonObject.parse(first.body()).getString("Code")).isEqualTo("OK");
+    byte[] again = ("[" + status(messageId, "Delivered") + "," + status(messageId, "Read") + "]")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(post("/cams/receipts/status", JSON, Map.of(), again).statusCode()).isEqualTo(200);
+    assertThat(statusSeen.stream().filter(s -> s.startsWith(messageId)))
+        .containsExactly(messageId + "/Sent", messageId + "/Delivered", messageId + "/Read");
+  }
+
+  @Test
+  void verifiesSignedReceiptPushes() throws Exception {
+    String messageId = "in-" + UUID.randomUUID();
+    byte[] push = ("[{\"MessageId\":\"" + messageId + "\",\"CustSpaceId\":\"cams-83m8j9\",\"From\":\"8613800000000\","
+        + "\"To\":\"8613900000000\",\"Timestamp\":1732420000000,\"Type\":\"TEXT\",\"Message\":\"hello\"}]")
+        .getBytes(StandardCharsets.UTF_8);
+    String batchId = newId();
+    assertRejected(post("/cams/receipts/inbound", JSON, signed(batchId, push, "forged-token-123"), push), 401,
+        "InvalidSignature");
+    assertThat(inboundSeen).doesNotContain(messageId);
+    assertThat(post("/cams/receipts/inbound", JSON, signed(batchId, push, OLD_TOKEN), push).statusCode())
+        .isEqualTo(200);
+    assertThat(inboundSeen).contains(messageId);
+  }
+
+  @Test
+  void rejectsUnsignedPushWhereSignaturesAreRequired() throws Exception {
+    byte[] push = ("[" + status("m-" + UUID.randomUUID(), "Sent") + "]").getBytes(StandardCharsets.UTF_8);
+    assertRejected(post("/strict/receipts/status", JSON, Map.of(), push), 401, "MissingSignature");
+    assertThat(post("/strict/receipts/status", JSON, signed(newId(), push, NEW_TOKEN), push).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void answersReceiptHandlerFailureWith500SoTheRetryDeliversTheBatch() throws Exception {
+    String template = "tpl-" + UUID.randomUUID();
+    byte[] push = ("[{\"WabaId\":\"waba-1\",\"TemplateCode\":\"" + template
+        + "\",\"Language\":\"en\",\"AuditStatus\":\"pass\"}]").getBytes(StandardCharsets.UTF_8);
+    failNextAudit.set(true);
+    assertRejected(post("/cams/receipts/audit", JSON, Map.of(), push), 500, "HandlerError");
+    assertThat(auditSeen).doesNotContain(template);
+    assertThat(post("/cams/receipts/audit", JSON, Map.of(), push).statusCode()).isEqualTo(200);
+    assertThat(auditSeen).containsOnlyOnce(template);
+  }
+
+  @Test
+  void rejectsReceiptPushesPerContract() throws Exception {
+    byte[] push = "[]".getBytes(StandardCharsets.UTF_8);
+    assertRejected(client.send(HttpRequest.newBuilder(uri("/cams/receipts/status")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()), 405, "MethodNotAllowed");
+    assertRejected(post("/cams/receipts/status", "text/xml", Map.of(), push), 415, "UnsupportedMediaType");
+    byte[] big = ("[" + status("m-" + "x".repeat(LIMIT), "Sent") + "]").getBytes(StandardCharsets.UTF_8);
+    assertRejected(post("/cams/receipts/status", JSON, Map.of(), big), 413, "PayloadTooLarge");
+    byte[] notArray = "{\"MessageId\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+    assertRejected(post("/cams/receipts/status", JSON, Map.of(), notArray), 400, "MalformedPayload");
+  }
+
+  @Test
+  void repliesAtOnceInExecutorModeAndRunsTheHandlerAfterwards() throws Exception {
+    asyncEntered = new CountDownLatch(1);
+    asyncRelease = new CountDownLatch(1);
+    String messageId = "in-" + UUID.randomUUID();
+    byte[] push = ("[{\"MessageId\":\"" + messageId + "\",\"From\":\"8613800000000\",\"To\":\"8613900000000\","
+        + "\"Timestamp\":1732420000000,\"Type\":\"TEXT\",\"Message\":\"hi\"}]").getBytes(StandardCharsets.UTF_8);
+    try {
+      // The handler is held on a latch: the 200 can only arrive before it finishes.
+      assertThat(post("/async/receipts/inbound", JSON, Map.of(), push).statusCode()).isEqualTo(200);
+      assertThat(asyncDone).doesNotContain(messageId);
+      assertThat(asyncEntered.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      asyncRelease.countDown();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!asyncDone.contains(messageId) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(asyncDone).contains(messageId);
+  }
+
+  @Test
+  void receiptServletConfiguredByInitParametersRequiresSignatureWhenToldTo() throws Exception {
+    byte[] push = ("[{\"WabaId\":\"waba-1\",\"TemplateCode\":\"t-" + UUID.randomUUID()
+        + "\",\"Language\":\"en\",\"AuditStatus\":\"fail\",\"Reason\":\"format\"}]")
+        .getBytes(StandardCharsets.UTF_8);
+    assertRejected(post("/init/receipts/audit", JSON, Map.of(), push), 401, "MissingSignature");
+    assertThat(post("/init/receipts/audit", JSON, signed(newId(), push, NEW_TOKEN), push).statusCode())
+        .isEqualTo(200);
+  }
+
+  static String status(String messageId, String status) {
+    return "{\"MessageId\":\"" + messageId + "\",\"Status\":\"" + status + "\",\"From\":\"8613800000000\","
+        + "\"To\":\"8613900000000\",\"Timestamp\":1732420000000}";
   }
 
   // ---- the rejection table, row by row --------------------------------------------------------------------
