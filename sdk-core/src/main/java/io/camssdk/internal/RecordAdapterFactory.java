@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -70,12 +71,15 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           Type componentType = component.getGenericType();
           adapters[i] = moshi.adapter(componentType, Types.getFieldJsonQualifierAnnotations(type, component.getName()));
           Method accessor = component.getAccessor();
-          accessors[i] = lookup.unreflect(accessor);
+          accessors[i] = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
           parameterTypes[i] = component.getType();
           defaults[i] = defaultValue(component.getType());
         }
         Constructor<T> canonical = type.getDeclaredConstructor(parameterTypes);
-        constructor = lookup.unreflectConstructor(canonical);
+        // Spread once here, so that each call is a plain invokeExact: no adaptation per call.
+        constructor = lookup.unreflectConstructor(canonical)
+            .asType(MethodType.genericMethodType(components.length))
+            .asSpreader(Object[].class, components.length);
       } catch (ReflectiveOperationException | IllegalArgumentException e) {
         throw new IllegalArgumentException("cannot bind record " + type.getName() + ": " + e.getMessage(), e);
       }
@@ -101,7 +105,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       }
       reader.endObject();
       try {
-        return type.cast(constructor.invokeWithArguments(values));
+        return type.cast((Object) constructor.invokeExact(values));
       } catch (RuntimeException e) {
         throw new JsonDataException(type.getSimpleName() + " rejected its values at path " + reader.getPath());
       } catch (Throwable e) {
@@ -115,7 +119,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       for (int i = 0; i < names.length; i++) {
         Object componentValue;
         try {
-          componentValue = accessors[i].invoke(value);
+          componentValue = (Object) accessors[i].invokeExact((Object) value);
         } catch (Throwable e) {
           throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
         }
