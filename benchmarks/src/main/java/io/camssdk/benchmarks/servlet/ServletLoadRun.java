@@ -159,6 +159,9 @@ public final class ServletLoadRun {
     if (!label.equals("warm")) {
       result.print(label);
     }
+    if (total == 0) {
+      throw new IllegalStateException(label + ": no request completed; see the errors above");
+    }
     return result;
   }
 
