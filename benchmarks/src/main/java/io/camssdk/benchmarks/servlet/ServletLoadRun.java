@@ -4,6 +4,7 @@ import io.camssdk.duplicate.InMemoryDuplicateStore;
 import io.camssdk.samples.jetty.SampleApp;
 import io.camssdk.signature.SignedHeaders;
 import io.camssdk.signature.Signer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,11 +33,12 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.camssdk.benchmarks.servlet.ServletLoadRun \
- *     --threads 8 --seconds 10 --warmup 3 --rounds 2
+ *     --threads 8 --seconds 10 --warmup 5 --rounds 4
  * </pre>
  *
  * Both sides get byte-identical requests (same size, same headers, same client work), so the ratio isolates what
  * the adapter and the endpoint cost. Loopback only; bounded by {@code 2 * (warmup + seconds)} plus start-up.
+ * {@code --seconds} is per side, split over {@code --rounds} alternating slices.
  */
 public final class ServletLoadRun {
   private static final String TOKEN = "load-run-token-6c1e0b7f";
@@ -74,16 +76,24 @@ public final class ServletLoadRun {
     String bare = "http://127.0.0.1:" + port + "/bare";
     String sample = "http://127.0.0.1:" + port + SampleApp.INTENTS_PATH;
     try {
-      System.out.printf(Locale.ROOT, "servlet load run: Jetty 12 on 127.0.0.1:%d, %d client threads, %d cores%n",
-          port, threads, Runtime.getRuntime().availableProcessors());
+      System.out.printf(Locale.ROOT,
+          "servlet load run: Jetty 12 on 127.0.0.1:%d, %d client threads, %d cores, load average %.1f%n", port,
+          threads, Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       drive(client, signer, bare, threads, warmup, "warm");
       drive(client, signer, sample, threads, warmup, "warm");
       Result bareTotal = Result.EMPTY;
       Result sampleTotal = Result.EMPTY;
       double slice = (double) seconds / rounds;
+      // Alternate which side goes first, so that load from elsewhere and late JIT work fall on both sides.
       for (int round = 0; round < rounds; round++) {
-        bareTotal = bareTotal.plus(drive(client, signer, bare, threads, slice, "bare"));
-        sampleTotal = sampleTotal.plus(drive(client, signer, sample, threads, slice, "sample"));
+        if (round % 2 == 0) {
+          bareTotal = bareTotal.plus(drive(client, signer, bare, threads, slice, "bare"));
+          sampleTotal = sampleTotal.plus(drive(client, signer, sample, threads, slice, "sample"));
+        } else {
+          sampleTotal = sampleTotal.plus(drive(client, signer, sample, threads, slice, "sample"));
+          bareTotal = bareTotal.plus(drive(client, signer, bare, threads, slice, "bare"));
+        }
       }
       System.out.println();
       System.out.println("side    requests  errors    req/s   p50 ms   p99 ms   max ms");
