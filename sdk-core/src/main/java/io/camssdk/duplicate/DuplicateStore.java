@@ -11,8 +11,10 @@ import java.time.Duration;
  * key with the reply to repeat, or {@linkplain #release releases} it so that a retry runs the handler again.
  * A claim is a <em>lease</em>: when its holder dies before completing, the key is free again after the lease.
  *
- * <p>Implementations are thread-safe. Stores shared by several instances (JDBC, Redis) make the claim atomic in
- * the store itself. A store that cannot be reached throws {@link DuplicateStoreException}; the endpoint then
+ * <p>Implementations are thread-safe. Stores shared by several instances ({@link JdbcDuplicateStore},
+ * {@code io.camssdk.redis.RedisDuplicateStore}) make the claim atomic in the store itself, so that a retry that
+ * lands on another instance is recognised; {@link InMemoryDuplicateStore} serves one instance only. Every
+ * implementation passes the same contract suite ({@code DuplicateStoreContract} in the core's test-jar). A store that cannot be reached throws {@link DuplicateStoreException}; the endpoint then
  * answers {@code 503 StoreUnavailable} without running the handler.
  *
  * <pre>{@code

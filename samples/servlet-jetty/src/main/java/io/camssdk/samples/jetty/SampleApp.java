@@ -1,0 +1,108 @@
+package io.camssdk.samples.jetty;
+
+import io.camssdk.duplicate.DuplicateStore;
+import io.camssdk.receipt.ReceiptType;
+import io.camssdk.servlet.CamsIntentServlet;
+import io.camssdk.servlet.CamsReceiptServlet;
+import io.camssdk.signature.SignatureVerifier;
+import io.camssdk.webhook.CamsEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sample's handlers and servlets, apart from any server, so that tools can mount them next to their own.
+ *
+ * <ul>
+ *   <li>{@code ECHO} replies {@code Data} = the {@code IntentData} it received;</li>
+ *   <li>{@code COUNT} replies {@code {"count": n}}, n = how many times the COUNT handler has run in this app;</li>
+ *   <li>every receipt item is logged on one line (ids and states only: no message text, numbers or secrets).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * SampleApp app = new SampleApp(List.of(token), InMemoryDuplicateStore.create());
+ * ServletContextHandler context = new ServletContextHandler("/");
+ * app.mount(context); // /cams/intents and /cams/receipts/{status,inbound,audit}
+ * }</pre>
+ */
+public final class SampleApp {
+  /** Path of the intent servlet. */
+  public static final String INTENTS_PATH = "/cams/intents";
+  /** Paths of the receipt servlets, by type. */
+  public static final Map<ReceiptType, String> RECEIPT_PATHS = Map.of(
+      ReceiptType.STATUS, "/cams/receipts/status",
+      ReceiptType.INBOUND, "/cams/receipts/inbound",
+      ReceiptType.AUDIT, "/cams/receipts/audit");
+
+  private static final Logger log = LoggerFactory.getLogger(SampleApp.class);
+
+  private final AtomicLong echoRuns = new AtomicLong();
+  private final AtomicLong countRuns = new AtomicLong();
+  private final AtomicLong receiptItems = new AtomicLong();
+  private final CamsEndpoint endpoint;
+
+  /**
+   * @param tokens the active signature tokens (two during a rotation)
+   * @param store where handled request ids and receipts are remembered; share one between instances of a cluster
+   */
+  public SampleApp(List<String> tokens, DuplicateStore store) {
+    Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(store, "store");
+    this.endpoint = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().tokens(tokens).build())
+        .duplicateStore(store)
+        .onIntent("ECHO", call -> {
+          echoRuns.incrementAndGet();
+          return call.intentData();
+        })
+        .onIntent("COUNT", call -> Map.of("count", countRuns.incrementAndGet()))
+        .onStatus(receipts -> receipts.forEach(r -> {
+          receiptItems.incrementAndGet();
+          log.info("ChatAppStatus MessageId={} Status={} ErrorCode={}", r.messageId(), r.status(), r.errorCode());
+        }))
+        .onInbound(receipts -> receipts.forEach(r -> {
+          receiptItems.incrementAndGet();
+          log.info("ChatAppInbound MessageId={} Type={} CustSpaceId={}", r.messageId(), r.messageType(),
+              r.custSpaceId());
+        }))
+        .onAudit(receipts -> receipts.forEach(r -> {
+          receiptItems.incrementAndGet();
+          log.info("ChatAppAudit TemplateCode={} Language={} AuditStatus={} Type={}", r.templateCode(), r.language(),
+              r.auditStatus(), r.auditType());
+        }))
+        .build();
+  }
+
+  /** Adds the intent servlet and the three receipt servlets to {@code context}. */
+  public void mount(ServletContextHandler context) {
+    context.addServlet(new ServletHolder("cams-intents", new CamsIntentServlet(endpoint)), INTENTS_PATH);
+    RECEIPT_PATHS.forEach((type, path) -> context.addServlet(
+        new ServletHolder("cams-receipts-" + type.name().toLowerCase(java.util.Locale.ROOT),
+            new CamsReceiptServlet(endpoint, type)), path));
+  }
+
+  /** The endpoint behind the servlets. */
+  public CamsEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** How many times the intent handlers ({@code ECHO} and {@code COUNT}) have run in this app. */
+  public long handlerRuns() {
+    return echoRuns.get() + countRuns.get();
+  }
+
+  /** How many times the {@code COUNT} handler has run in this app. */
+  public long countRuns() {
+    return countRuns.get();
+  }
+
+  /** How many receipt items the handlers have received (repeats dropped by the endpoint are not counted). */
+  public long receiptItems() {
+    return receiptItems.get();
+  }
+}

@@ -1,0 +1,264 @@
+package io.camssdk.servlet;
+
+import io.camssdk.receipt.ReceiptType;
+import io.camssdk.signature.CamsHeaders;
+import io.camssdk.signature.SignatureScheme;
+import io.camssdk.signature.SignatureVerifier;
+import io.camssdk.webhook.CamsEndpoint;
+import io.camssdk.webhook.EndpointRequest;
+import io.camssdk.webhook.EndpointResponse;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The adapter's machinery: servlet request in, endpoint response out, and endpoints from init parameters. */
+final class ServletEndpoints {
+  private ServletEndpoints() {}
+
+  /**
+   * The servlet request as the endpoint reads it. The body stream is passed as is: the endpoint reads it once, up
+   * to its limit plus one byte, so a too-large (or chunked, endless) body is never buffered whole.
+   */
+  static EndpointRequest adapt(HttpServletRequest request) throws IOException {
+    return new EndpointRequest(request.getMethod(), request.getContentType(), name -> headerValues(request, name),
+        request.getContentLengthLong(), request.getInputStream());
+  }
+
+  private static List<String> headerValues(HttpServletRequest request, String name) {
+    Enumeration<String> values = request.getHeaders(name);
+    return values == null ? List.of() : Collections.list(values);
+  }
+
+  /** The request id header for a rejection's metadata, when it is plausible; never echoed in the body. */
+  static String requestIdOf(HttpServletRequest request) {
+    String id = request.getHeader(CamsHeaders.REQUEST_ID);
+    return id != null && id.length() <= 128 ? id : null;
+  }
+
+  /** Writes status, media type and body. A 413 also closes the connection: the rest of the body stays unread. */
+  static void write(EndpointResponse reply, HttpServletResponse response) throws IOException {
+    response.setStatus(reply.status());
+    response.setContentType(EndpointResponse.CONTENT_TYPE);
+    response.setContentLength(reply.body().length);
+    if (reply.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+      response.setHeader("Allow", "POST");
+    }
+    if (reply.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+      response.setHeader("Connection", "close");
+    }
+    response.getOutputStream().write(reply.body());
+    // Commit now: a container draining an unread (possibly endless) body must not hold the reply back.
+    response.flushBuffer();
+  }
+
+  /** Init parameters of one servlet or filter, falling back to the context's. */
+  record InitSource(String owner, Function<String, String> own, ServletContext context) {
+    String get(String name) {
+      String value = own.apply(name);
+      if (value == null && context != null) {
+        value = context.getInitParameter(name);
+      }
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+  }
+
+  /** The endpoint an init-parameter-configured servlet or filter serves. */
+  static CamsEndpoint fromInitParameters(InitSource params) throws ServletException {
+    return fromInitParameters(params, System::getenv);
+  }
+
+  static CamsEndpoint fromInitParameters(InitSource params, Function<String, String> environment)
+      throws ServletException {
+    String attribute = params.get(CamsInitParameters.ENDPOINT_ATTRIBUTE);
+    if (attribute != null) {
+      return fromAttribute(params, attribute);
+    }
+    List<String> tokens = tokens(params, environment);
+    SignatureVerifier.Builder verifier = SignatureVerifier.builder().tokens(tokens);
+    String tolerance = params.get(CamsInitParameters.TOLERANCE_SECONDS);
+    if (tolerance != null) {
+      verifier.tolerance(Duration.ofSeconds(positiveLong(params, CamsInitParameters.TOLERANCE_SECONDS, tolerance)));
+    }
+    String scheme = params.get(CamsInitParameters.SCHEME);
+    if (scheme != null) {
+      verifier.scheme(scheme(params, scheme));
+    }
+    CamsEndpoint.Builder endpoint = CamsEndpoint.builder();
+    try {
+      endpoint.verifier(verifier.build());
+    } catch (RuntimeException e) {
+      throw failure(params, "the signature settings are invalid: " + e.getMessage());
+    }
+    String maxBody = params.get(CamsInitParameters.MAX_BODY_BYTES);
+    if (maxBody != null) {
+      long bytes = positiveLong(params, CamsInitParameters.MAX_BODY_BYTES, maxBody);
+      if (bytes > Integer.MAX_VALUE) {
+        throw invalid(params, CamsInitParameters.MAX_BODY_BYTES, maxBody, "at most " + Integer.MAX_VALUE);
+      }
+      endpoint.maxBodyBytes((int) bytes);
+    }
+    String budget = params.get(CamsInitParameters.HANDLER_BUDGET_MS);
+    if (budget != null) {
+      endpoint.handlerBudget(Duration.ofMillis(positiveLong(params, CamsInitParameters.HANDLER_BUDGET_MS, budget)));
+    }
+    String requireReceiptSignature = params.get(CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE);
+    if (requireReceiptSignature != null) {
+      endpoint.requireReceiptSignature(bool(params, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE,
+          requireReceiptSignature));
+    }
+    String configurer = params.get(CamsInitParameters.CONFIGURER);
+    if (configurer == null) {
+      throw failure(params, "init parameter " + CamsInitParameters.CONFIGURER
+          + " must name a CamsServletConfigurer that adds the handlers");
+    }
+    try {
+      instantiate(params, configurer).configure(endpoint, params.context());
+      return endpoint.build();
+    } catch (ServletException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(params, "could not build the endpoint: " + e.getClass().getName() + ": " + e.getMessage());
+    }
+  }
+
+  private static CamsEndpoint fromAttribute(InitSource params, String attribute) throws ServletException {
+    for (String other : List.of(CamsInitParameters.SIGNATURE_TOKENS, CamsInitParameters.SIGNATURE_TOKENS_ENV,
+        CamsInitParameters.TOLERANCE_SECONDS, CamsInitParameters.MAX_BODY_BYTES, CamsInitParameters.SCHEME,
+        CamsInitParameters.HANDLER_BUDGET_MS, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE,
+        CamsInitParameters.CONFIGURER)) {
+      if (params.own().apply(other) != null) {
+        throw failure(params, "init parameter " + other + " cannot be combined with "
+            + CamsInitParameters.ENDPOINT_ATTRIBUTE + ": configure the prebuilt endpoint instead");
+      }
+    }
+    Object value = params.context() == null ? null : params.context().getAttribute(attribute);
+    if (value instanceof CamsEndpoint endpoint) {
+      return endpoint;
+    }
+    throw failure(params, "servlet context attribute '" + attribute + "' (from "
+        + CamsInitParameters.ENDPOINT_ATTRIBUTE + ") must hold a CamsEndpoint but was "
+        + (value == null ? "absent" : value.getClass().getName()));
+  }
+
+  private static List<String> tokens(InitSource params, Function<String, String> environment)
+      throws ServletException {
+    String inline = params.get(CamsInitParameters.SIGNATURE_TOKENS);
+    String variable = params.get(CamsInitParameters.SIGNATURE_TOKENS_ENV);
+    if (inline != null && variable != null) {
+      throw failure(params, "set only one of " + CamsInitParameters.SIGNATURE_TOKENS + " and "
+          + CamsInitParameters.SIGNATURE_TOKENS_ENV);
+    }
+    String raw = inline;
+    if (variable != null) {
+      raw = environment.apply(variable);
+      if (raw == null || raw.isBlank()) {
+        throw failure(params, "environment variable " + variable + " (from " + CamsInitParameters.SIGNATURE_TOKENS_ENV
+            + ") is not set");
+      }
+    }
+    if (raw == null) {
+      throw failure(params, "no signature token: set " + CamsInitParameters.SIGNATURE_TOKENS + " or "
+          + CamsInitParameters.SIGNATURE_TOKENS_ENV + ", or name a prebuilt endpoint with "
+          + CamsInitParameters.ENDPOINT_ATTRIBUTE);
+    }
+    return splitTokens(raw);
+  }
+
+  /** Comma-separated tokens, trimmed, empty entries dropped. */
+  static List<String> splitTokens(String raw) {
+    List<String> tokens = new ArrayList<>();
+    for (String token : raw.split(",")) {
+      if (!token.isBlank()) {
+        tokens.add(token.trim());
+      }
+    }
+    return List.copyOf(tokens);
+  }
+
+  private static CamsServletConfigurer instantiate(InitSource params, String className) throws ServletException {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = ServletEndpoints.class.getClassLoader();
+    }
+    Class<?> type;
+    try {
+      type = Class.forName(className, true, loader);
+    } catch (ClassNotFoundException e) {
+      throw failure(params, "class " + className + " (from " + CamsInitParameters.CONFIGURER + ") was not found");
+    }
+    if (!CamsServletConfigurer.class.isAssignableFrom(type)) {
+      throw failure(params, "class " + className + " (from " + CamsInitParameters.CONFIGURER
+          + ") does not implement " + CamsServletConfigurer.class.getName());
+    }
+    try {
+      return (CamsServletConfigurer) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
+      throw failure(params, "class " + className + " (from " + CamsInitParameters.CONFIGURER
+          + ") needs a public no-argument constructor");
+    } catch (InvocationTargetException e) {
+      throw failure(params, "constructor of " + className + " failed: " + e.getCause().getClass().getName());
+    }
+  }
+
+  /** The receipt type of a receipt servlet: {@code status}, {@code inbound}, {@code audit}, or a wire name. */
+  static ReceiptType receiptType(InitSource params) throws ServletException {
+    String value = params.own().apply(CamsInitParameters.RECEIPT_TYPE);
+    if (value == null || value.isBlank()) {
+      throw failure(params, "init parameter " + CamsInitParameters.RECEIPT_TYPE
+          + " must be set to status, inbound or audit");
+    }
+    for (ReceiptType type : ReceiptType.values()) {
+      if (type.name().equalsIgnoreCase(value.trim()) || type.wireName().equalsIgnoreCase(value.trim())) {
+        return type;
+      }
+    }
+    throw invalid(params, CamsInitParameters.RECEIPT_TYPE, value.trim(), "status, inbound or audit");
+  }
+
+  private static long positiveLong(InitSource params, String name, String value) throws ServletException {
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(params, name, value, "a positive integer");
+  }
+
+  private static SignatureScheme scheme(InitSource params, String value) throws ServletException {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "v1" -> SignatureScheme.V1;
+      case "token" -> SignatureScheme.TOKEN;
+      default -> throw invalid(params, CamsInitParameters.SCHEME, value, "v1 or token");
+    };
+  }
+
+  private static boolean bool(InitSource params, String name, String value) throws ServletException {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(params, name, value, "true or false");
+    };
+  }
+
+  private static ServletException invalid(InitSource params, String name, String value, String expected) {
+    String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    return failure(params, "init parameter " + name + " must be " + expected + " but was '" + shown + "'");
+  }
+
+  private static ServletException failure(InitSource params, String message) {
+    return new ServletException(params.owner() + ": " + message);
+  }
+}

@@ -1,0 +1,9 @@
+package io.camssdk.servlet;
+
+/** A started container listening on a loopback port. */
+interface RunningContainer extends AutoCloseable {
+  int port();
+
+  @Override
+  void close() throws Exception;
+}

@@ -1,0 +1,112 @@
+package io.camssdk.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.ServletException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Init-parameter configuration fails fast, naming the parameter and never showing a token. */
+final class ServletEndpointsTest {
+  private static final String TOKEN = "secret-token-5e2c91d4";
+
+  private static ServletEndpoints.InitSource params(Map<String, String> values) {
+    return new ServletEndpoints.InitSource("servlet cams", values::get, null);
+  }
+
+  private static Map<String, String> valid() {
+    Map<String, String> values = new HashMap<>();
+    values.put(CamsInitParameters.SIGNATURE_TOKENS, TOKEN);
+    values.put(CamsInitParameters.CONFIGURER, EchoConfigurer.class.getName());
+    return values;
+  }
+
+  @Test
+  void buildsEndpointFromTokensAndConfigurer() throws Exception {
+    assertThat(ServletEndpoints.fromInitParameters(params(valid())).router().route("ECHO")).isNotNull();
+  }
+
+  @Test
+  void readsTokensFromTheNamedEnvironmentVariable() throws Exception {
+    Map<String, String> values = valid();
+    values.remove(CamsInitParameters.SIGNATURE_TOKENS);
+    values.put(CamsInitParameters.SIGNATURE_TOKENS_ENV, "MY_TOKENS");
+    assertThat(ServletEndpoints.fromInitParameters(params(values), Map.of("MY_TOKENS", TOKEN + ",other")::get))
+        .isNotNull();
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values), name -> null))
+        .isInstanceOf(ServletException.class)
+        .hasMessage("servlet cams: environment variable MY_TOKENS (from cams.signature-tokens-env) is not set");
+  }
+
+  @Test
+  void splitsCommaSeparatedTokensIgnoringBlanks() {
+    assertThat(ServletEndpoints.splitTokens(" a-token , ,b-token,")).containsExactly("a-token", "b-token");
+  }
+
+  @Test
+  void rejectsMissingTokensNamingBothParameters() {
+    Map<String, String> values = valid();
+    values.remove(CamsInitParameters.SIGNATURE_TOKENS);
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .isInstanceOf(ServletException.class)
+        .hasMessageContaining("cams.signature-tokens or cams.signature-tokens-env");
+  }
+
+  @Test
+  void rejectsNonNumericMaxBodyBytesShowingTheValue() {
+    Map<String, String> values = valid();
+    values.put(CamsInitParameters.MAX_BODY_BYTES, "64k");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessage("servlet cams: init parameter cams.max-body-bytes must be a positive integer but was '64k'");
+  }
+
+  @Test
+  void rejectsUnknownScheme() {
+    Map<String, String> values = valid();
+    values.put(CamsInitParameters.SCHEME, "v2");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessage("servlet cams: init parameter cams.scheme must be v1 or token but was 'v2'");
+  }
+
+  @Test
+  void rejectsZeroHandlerBudgetAndTolerance() {
+    for (String name : new String[] {CamsInitParameters.HANDLER_BUDGET_MS, CamsInitParameters.TOLERANCE_SECONDS}) {
+      Map<String, String> values = valid();
+      values.put(name, "0");
+      assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values))).hasMessageContaining(name);
+    }
+  }
+
+  @Test
+  void requiresAConfigurerThatImplementsTheInterface() {
+    Map<String, String> values = valid();
+    values.remove(CamsInitParameters.CONFIGURER);
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessageContaining("cams.configurer must name a CamsServletConfigurer");
+    values.put(CamsInitParameters.CONFIGURER, String.class.getName());
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessageContaining("does not implement io.camssdk.servlet.CamsServletConfigurer");
+    values.put(CamsInitParameters.CONFIGURER, "com.example.Missing");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessageContaining("class com.example.Missing (from cams.configurer) was not found");
+  }
+
+  @Test
+  void rejectsEndpointAttributeCombinedWithOtherParameters() {
+    Map<String, String> values = valid();
+    values.put(CamsInitParameters.ENDPOINT_ATTRIBUTE, "cams.endpoint");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .hasMessageContaining("cannot be combined with cams.endpoint-attribute");
+  }
+
+  @Test
+  void neverShowsTokensInConfigurationErrors() {
+    Map<String, String> values = valid();
+    values.put(CamsInitParameters.SIGNATURE_TOKENS, TOKEN + ",bad token with spaces");
+    values.put(CamsInitParameters.MAX_BODY_BYTES, "x");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN, "bad token"));
+  }
+}
