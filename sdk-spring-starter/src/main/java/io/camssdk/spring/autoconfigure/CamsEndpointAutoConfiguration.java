@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -57,6 +58,7 @@ public final class CamsEndpointAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  @Conditional(VerifierWanted.class)
   SignatureVerifier camsSignatureVerifier(CamsProperties properties, ObjectProvider<Clock> clock) {
     CamsProperties.Signature signature = properties.signature();
     if (signature.tokens().isEmpty()) {
@@ -94,6 +96,19 @@ public final class CamsEndpointAutoConfiguration {
         .handlerBudget(properties.handlerBudget())
         .maxBodyBytes(properties.bodyLimitBytes());
     return handlers.applyTo(builder).build();
+  }
+
+  /** Tokens are set, or no endpoint of the application's own needs a verifier from us (then tokens must be set). */
+  static final class VerifierWanted extends AnyNestedCondition {
+    VerifierWanted() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @Conditional(OnSignatureTokensCondition.class)
+    static final class TokensSet {}
+
+    @ConditionalOnMissingBean(CamsEndpoint.class)
+    static final class NoOwnEndpoint {}
   }
 
   @Bean(SERVLET_REGISTRATION_BEAN_NAME)

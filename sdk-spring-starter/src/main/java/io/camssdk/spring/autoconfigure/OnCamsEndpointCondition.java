@@ -7,8 +7,6 @@ import java.util.List;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -27,10 +25,7 @@ final class OnCamsEndpointCondition extends SpringBootCondition implements Confi
 
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-    boolean tokens = Binder.get(context.getEnvironment())
-        .bind("cams.signature.tokens", Bindable.listOf(String.class))
-        .map(list -> !list.isEmpty()).orElse(false);
-    if (tokens) {
+    if (OnSignatureTokensCondition.tokensSet(context)) {
       return ConditionOutcome.match("cams.signature.tokens is set");
     }
     ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
