@@ -27,9 +27,23 @@ import okio.Buffer;
  */
 public final class Json {
   /** Immutable and thread-safe; adapters for users' types are cached by Moshi itself. */
-  public static final Moshi MOSHI = new Moshi.Builder().build();
+  public static final Moshi MOSHI = new Moshi.Builder().add(new RecordAdapterFactory()).build();
+
+  /** Adapters for users' classes, resolved once per class: Moshi's own lookup synchronises on every call. */
+  private static final ClassValue<JsonAdapter<?>> ADAPTERS = new ClassValue<>() {
+    @Override
+    protected JsonAdapter<?> computeValue(Class<?> type) {
+      return MOSHI.adapter(type);
+    }
+  };
 
   private Json() {}
+
+  /** The SDK's adapter for {@code type}, cached per class. */
+  @SuppressWarnings("unchecked")
+  public static <T> JsonAdapter<T> adapter(Class<T> type) {
+    return (JsonAdapter<T>) ADAPTERS.get(type);
+  }
 
   /** Opens a reader over {@code bytes} without copying them more than once. */
   public static JsonReader reader(byte[] bytes) {
@@ -252,7 +266,7 @@ public final class Json {
 
   /** Binds a generic object to a user type with {@link #MOSHI}. */
   public static <T> T bind(JsonObject object, Class<T> type) {
-    JsonAdapter<T> adapter = MOSHI.adapter(type);
+    JsonAdapter<T> adapter = adapter(type);
     try {
       return adapter.fromJsonValue(object.asMap());
     } catch (JsonDataException e) {

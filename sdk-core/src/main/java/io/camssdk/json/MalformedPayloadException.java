@@ -14,9 +14,20 @@ public final class MalformedPayloadException extends CamsException {
 
   private final String field;
 
+  /** Paths longer than this are cut: a path repeats keys from the body, which may be huge. */
+  static final int MAX_FIELD_LENGTH = 96;
+
   public MalformedPayloadException(String field, String problem) {
+    this(shorten(field), problem, true);
+  }
+
+  private MalformedPayloadException(String field, String problem, boolean shortened) {
     super(CamsCode.MALFORMED_PAYLOAD, field.isEmpty() ? problem : problem + " at " + field);
     this.field = field;
+  }
+
+  private static String shorten(String field) {
+    return field.length() <= MAX_FIELD_LENGTH ? field : field.substring(0, MAX_FIELD_LENGTH) + "...";
   }
 
   /** The JSON path of the offending field, such as {@code $.IntentData}; empty when the body as a whole is bad. */

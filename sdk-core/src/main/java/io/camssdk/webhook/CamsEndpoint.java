@@ -14,6 +14,11 @@ import io.camssdk.intent.IntentRouter;
 import io.camssdk.internal.Utf8;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.MalformedPayloadException;
+import io.camssdk.receipt.AuditReceipt;
+import io.camssdk.receipt.InboundReceipt;
+import io.camssdk.receipt.ReceiptHandler;
+import io.camssdk.receipt.ReceiptType;
+import io.camssdk.receipt.StatusReceipt;
 import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.signature.VerifiedSignature;
@@ -21,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +76,7 @@ public final class CamsEndpoint {
   private final JsonLimits limits;
   private final IntentCallParser intentParser;
   final ReceiptSettings receipts;
+  private final ReceiptFlow receiptFlow;
 
   private CamsEndpoint(Builder builder) {
     this.verifier = builder.verifier;
@@ -82,6 +89,7 @@ public final class CamsEndpoint {
     this.limits = builder.limits;
     this.intentParser = new IntentCallParser(limits);
     this.receipts = builder.receipts.build();
+    this.receiptFlow = new ReceiptFlow(this);
   }
 
   public static Builder builder() {
@@ -105,6 +113,18 @@ public final class CamsEndpoint {
           call.requestId(), call.intentCode(), verified.signature());
     }
     return runOnce(call, handler, verified.signature());
+  }
+
+  /**
+   * Handles one receipt push of {@code type} (the adapter knows the type from the path it was posted to).
+   * Unsigned pushes are accepted unless {@link Builder#requireReceiptSignature} is set; signed ones are verified.
+   * Receipts seen before (by the contract's dedup keys) are dropped; the handler gets the rest, and a failure
+   * answers {@code 500 HandlerError} with nothing marked as handled, so the platform's retry loses nothing.
+   * Never throws for anything the request contains.
+   */
+  public EndpointResponse handleReceipts(ReceiptType type, EndpointRequest request) {
+    Objects.requireNonNull(type, "type");
+    return receiptFlow.handle(type, request);
   }
 
   /**
@@ -353,6 +373,43 @@ public final class CamsEndpoint {
         throw new IllegalStateException("onIntent(...)/otherwise(...) cannot be combined with router(...)");
       }
       routerBuilderUsed = true;
+    }
+
+    /** Handles ChatAppStatus pushes (delivery receipts). */
+    public Builder onStatus(ReceiptHandler<StatusReceipt> handler) {
+      receipts.handler(ReceiptType.STATUS, handler);
+      return this;
+    }
+
+    /** Handles ChatAppInbound pushes (messages from users). */
+    public Builder onInbound(ReceiptHandler<InboundReceipt> handler) {
+      receipts.handler(ReceiptType.INBOUND, handler);
+      return this;
+    }
+
+    /** Handles ChatAppAudit pushes (template reviews and account notices). */
+    public Builder onAudit(ReceiptHandler<AuditReceipt> handler) {
+      receipts.handler(ReceiptType.AUDIT, handler);
+      return this;
+    }
+
+    /**
+     * Whether receipt pushes must be signed (default {@code false}: the platform's documented pushes carry no
+     * signature, so unsigned pushes are accepted and signed ones verified). Turn it on when the platform signs.
+     */
+    public Builder requireReceiptSignature(boolean require) {
+      receipts.requireSignature(require);
+      return this;
+    }
+
+    /**
+     * Opt-in: reply to receipt pushes at once and run their handlers on {@code executor}. Faster replies, but a
+     * crash or failure after the reply <em>loses the batch</em>: the platform saw 200 and will not retry. By
+     * default handlers run before the reply, and a failure answers 500 so that the platform retries.
+     */
+    public Builder receiptExecutor(Executor executor) {
+      receipts.executor(executor);
+      return this;
     }
 
     /** Where handled request ids are remembered (default: an {@link InMemoryDuplicateStore}). */

@@ -50,7 +50,7 @@ final class Replies {
         } else if (data instanceof Map) {
           Json.writeValue(writer, Json.freeze((Map<String, ?>) data));
         } else {
-          JsonAdapter adapter = Json.MOSHI.adapter(data.getClass());
+          JsonAdapter adapter = Json.adapter(data.getClass());
           adapter.toJson(writer, data);
         }
       }

@@ -1,0 +1,149 @@
+package io.camssdk.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Set;
+
+/**
+ * Binds records of any visibility. Moshi's own record adapter needs public records; users naturally declare
+ * their intent-data records package-private next to their handlers. Resolved once per type, then bound through
+ * method handles: no reflection per call.
+ */
+final class RecordAdapterFactory implements JsonAdapter.Factory {
+
+  @Override
+  public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
+      return null;
+    }
+    if (java.lang.reflect.Modifier.isPublic(raw.getModifiers()) && isPublicAllTheWay(raw)) {
+      return null; // Moshi's built-in adapter handles public records.
+    }
+    return new RecordAdapter<>(raw, moshi).nullSafe();
+  }
+
+  private static boolean isPublicAllTheWay(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final class RecordAdapter<T> extends JsonAdapter<T> {
+    private final Class<T> type;
+    private final String[] names;
+    private final JsonAdapter<Object>[] adapters;
+    private final MethodHandle[] accessors;
+    private final MethodHandle constructor;
+    private final Object[] defaults;
+    private final JsonReader.Options options;
+
+    @SuppressWarnings("unchecked")
+    RecordAdapter(Class<T> type, Moshi moshi) {
+      this.type = type;
+      RecordComponent[] components = type.getRecordComponents();
+      names = new String[components.length];
+      adapters = new JsonAdapter[components.length];
+      accessors = new MethodHandle[components.length];
+      defaults = new Object[components.length];
+      Class<?>[] parameterTypes = new Class<?>[components.length];
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        for (int i = 0; i < components.length; i++) {
+          RecordComponent component = components[i];
+          com.squareup.moshi.Json json = component.getAnnotation(com.squareup.moshi.Json.class);
+          names[i] = json != null ? json.name() : component.getName();
+          Type componentType = component.getGenericType();
+          adapters[i] = moshi.adapter(componentType, Types.getFieldJsonQualifierAnnotations(type, component.getName()));
+          Method accessor = component.getAccessor();
+          accessors[i] = lookup.unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class));
+          parameterTypes[i] = component.getType();
+          defaults[i] = defaultValue(component.getType());
+        }
+        Constructor<T> canonical = type.getDeclaredConstructor(parameterTypes);
+        // Spread once here, so that each call is a plain invokeExact: no adaptation per call.
+        constructor = lookup.unreflectConstructor(canonical)
+            .asType(MethodType.genericMethodType(components.length))
+            .asSpreader(Object[].class, components.length);
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("cannot bind record " + type.getName() + ": " + e.getMessage(), e);
+      }
+      options = JsonReader.Options.of(names);
+    }
+
+    @Override
+    public T fromJson(JsonReader reader) throws IOException {
+      Object[] values = defaults.clone();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        int index = reader.selectName(options);
+        if (index < 0) {
+          reader.skipName();
+          reader.skipValue();
+          continue;
+        }
+        Object value = adapters[index].fromJson(reader);
+        if (value == null && defaults[index] != null) {
+          throw new JsonDataException("null for primitive " + names[index] + " at path " + reader.getPath());
+        }
+        values[index] = value;
+      }
+      reader.endObject();
+      try {
+        return type.cast((Object) constructor.invokeExact(values));
+      } catch (RuntimeException e) {
+        throw new JsonDataException(type.getSimpleName() + " rejected its values at path " + reader.getPath());
+      } catch (Throwable e) {
+        throw new JsonDataException(type.getSimpleName() + " could not be created at path " + reader.getPath());
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, T value) throws IOException {
+      writer.beginObject();
+      for (int i = 0; i < names.length; i++) {
+        Object componentValue;
+        try {
+          componentValue = (Object) accessors[i].invokeExact((Object) value);
+        } catch (Throwable e) {
+          throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
+        }
+        writer.name(names[i]);
+        adapters[i].toJson(writer, componentValue);
+      }
+      writer.endObject();
+    }
+
+    private static Object defaultValue(Class<?> type) {
+      if (!type.isPrimitive()) return null;
+      if (type == boolean.class) return false;
+      if (type == char.class) return '\0';
+      if (type == long.class) return 0L;
+      if (type == double.class) return 0d;
+      if (type == float.class) return 0f;
+      if (type == short.class) return (short) 0;
+      if (type == byte.class) return (byte) 0;
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return "RecordAdapter(" + type.getName() + ")";
+    }
+  }
+}

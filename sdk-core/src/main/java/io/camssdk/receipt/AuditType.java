@@ -1,0 +1,83 @@
+package io.camssdk.receipt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a version-2 {@link AuditReceipt} reports ({@code Type}): a template review, or a change of a phone number's name
+ * or quality, of a WhatsApp Business Account's review or state, or of a template's category or quality; or another
+ * value the platform sends.
+ *
+ * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
+ * false). Values compare case-insensitively: {@code AuditType.of("TEMPLATE")} gives the documented
+ * constant, spelled as documented; an unknown value keeps the spelling of the wire.
+ *
+ * <pre>{@code
+ * if (AuditType.PHONE_QUALITY_UPDATE.equals(receipt.auditType())) {
+ *   alertOps(receipt.phoneNumber(), receipt.status(), receipt.currentLimit()); // status GREEN, YELLOW, RED...
+ * }
+ * }</pre>
+ *
+ * @param value the value, as documented for a known value, else as on the wire
+ * @since 0.1
+ */
+public record AuditType(String value) {
+  /** A template review result. */
+  public static final AuditType TEMPLATE = new AuditType("template");
+
+  /** A phone number's display name was reviewed. */
+  public static final AuditType PHONE_NAME_UPDATE = new AuditType("phoneNameUpdate");
+
+  /** A phone number's quality rating changed ({@code GREEN}, {@code YELLOW}, {@code RED}, {@code UNKNOWN}). */
+  public static final AuditType PHONE_QUALITY_UPDATE = new AuditType("phoneQualityUpdate");
+
+  /** A WhatsApp Business Account was reviewed. */
+  public static final AuditType WABA_REVIEW_UPDATE = new AuditType("wabaReviewUpdate");
+
+  /** A WhatsApp Business Account changed state. */
+  public static final AuditType WABA_ACCOUNT_UPDATE = new AuditType("wabaAccountUpdate");
+
+  /** A template's category changed. */
+  public static final AuditType TEMPLATE_CATEGORY_UPDATE = new AuditType("templateCategoryUpdate");
+
+  /** A template's quality rating changed. */
+  public static final AuditType TEMPLATE_QUALITY_UPDATE = new AuditType("templateQualityUpdate");
+
+  private static final List<AuditType> KNOWN = List.of(TEMPLATE, PHONE_NAME_UPDATE, PHONE_QUALITY_UPDATE, WABA_REVIEW_UPDATE, WABA_ACCOUNT_UPDATE, TEMPLATE_CATEGORY_UPDATE, TEMPLATE_QUALITY_UPDATE);
+
+  public AuditType {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
+  public static AuditType of(String value) {
+    Objects.requireNonNull(value, "value");
+    for (AuditType known : KNOWN) {
+      if (known.value.equalsIgnoreCase(value)) {
+        return known;
+      }
+    }
+    return new AuditType(value);
+  }
+
+  /** Whether this is one of the documented values (ignoring case). */
+  public boolean isKnown() {
+    return KNOWN.contains(this);
+  }
+
+  /** Equal when the values are equal ignoring case. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AuditType o && OpenValues.fold(value).equals(OpenValues.fold(o.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return OpenValues.fold(value).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

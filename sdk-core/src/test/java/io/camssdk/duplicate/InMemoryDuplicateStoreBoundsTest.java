@@ -1,0 +1,94 @@
+package io.camssdk.duplicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class InMemoryDuplicateStoreBoundsTest {
+  static final StoredReply REPLY = new StoredReply(200, "{}".getBytes());
+
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    final AtomicLong millis = new AtomicLong(1_732_420_000_000L);
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.get());
+    }
+
+    void advance(Duration duration) {
+      millis.addAndGet(duration.toMillis());
+    }
+  }
+
+  @Test
+  void neverHoldsMoreThanMaxEntries() {
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(100).build();
+    for (int i = 0; i < 10_000; i++) {
+      store.claim("k" + i, Duration.ofMinutes(1));
+      if (i % 2 == 0) {
+        store.complete("k" + i, REPLY, Duration.ofHours(24));
+      }
+      assertThat(store.size()).isLessThanOrEqualTo(100);
+    }
+  }
+
+  @Test
+  void forgetsOldestKeysFirstWhenFull() {
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(3).build();
+    for (String key : new String[] {"a", "b", "c", "d"}) {
+      store.claim(key, Duration.ofMinutes(1));
+      store.complete(key, REPLY, Duration.ofHours(1));
+    }
+    assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(ClaimResult.acquired());
+    assertThat(store.claim("d", Duration.ofMinutes(1))).isInstanceOf(ClaimResult.Completed.class);
+  }
+
+  @Test
+  void purgesExpiredEntriesAsTimePasses() {
+    ManualClock clock = new ManualClock();
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(1_000).clock(clock).build();
+    for (int i = 0; i < 500; i++) {
+      store.claim("old" + i, Duration.ofSeconds(10));
+      store.complete("old" + i, REPLY, Duration.ofSeconds(10));
+    }
+    clock.advance(Duration.ofSeconds(11));
+    store.claim("new", Duration.ofSeconds(10));
+    assertThat(store.size()).isEqualTo(1);
+  }
+
+  @Test
+  void expiredLeaseCanBeClaimedAgain() {
+    ManualClock clock = new ManualClock();
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().clock(clock).build();
+    assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.acquired());
+    assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.inProgress());
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.acquired());
+  }
+
+  @Test
+  void releaseDoesNotForgetACompletedKey() {
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.create();
+    store.claim("k", Duration.ofSeconds(30));
+    store.complete("k", REPLY, Duration.ofHours(1));
+    store.release("k");
+    assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.completed(REPLY));
+  }
+}

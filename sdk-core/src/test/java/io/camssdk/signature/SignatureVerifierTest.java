@@ -1,0 +1,150 @@
+package io.camssdk.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camssdk.CamsCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SignatureVerifierTest {
+  static final long NOW = 1_732_420_000L;
+  static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+  static final byte[] BODY = "{\"RequestId\":\"r-1\"}".getBytes(StandardCharsets.UTF_8);
+
+  final SignatureVerifier verifier = SignatureVerifier.builder().token("tok-new-123456").clock(CLOCK).build();
+
+  private static SignedHeaders signAt(long seconds, String... tokens) {
+    return Signer.of(List.of(tokens), CLOCK, SignatureScheme.V1).sign("r-1", seconds, BODY);
+  }
+
+  private CamsCode failureOf(String requestId, String timestamp, String signature, byte[] body) {
+    try {
+      verifier.verify(requestId, timestamp, signature, body);
+      return CamsCode.OK;
+    } catch (SignatureVerificationException e) {
+      return e.code();
+    }
+  }
+
+  @Test
+  void acceptsSignatureExactlyAtToleranceEdges() {
+    for (long at : new long[] {NOW - 300, NOW + 300, NOW}) {
+      SignedHeaders h = signAt(at, "tok-new-123456");
+      assertThat(verifier.verify("r-1", h.timestamp(), h.signature(), BODY).tokenIndex()).isZero();
+    }
+  }
+
+  @Test
+  void rejectsSignatureOneSecondOutsideTolerance() {
+    for (long at : new long[] {NOW - 301, NOW + 301}) {
+      SignedHeaders h = signAt(at, "tok-new-123456");
+      assertThat(failureOf("r-1", h.timestamp(), h.signature(), BODY)).isEqualTo(CamsCode.STALE_TIMESTAMP);
+    }
+  }
+
+  @Test
+  void honoursConfiguredTolerance() {
+    SignatureVerifier strict = verifier.newBuilder().tolerance(Duration.ofSeconds(10)).build();
+    SignedHeaders h = signAt(NOW - 11, "tok-new-123456");
+    assertThatThrownBy(() -> strict.verify("r-1", h.timestamp(), h.signature(), BODY))
+        .hasMessage("X-Cams-Timestamp is outside the tolerance of 10 s");
+  }
+
+  @Test
+  void acceptsEitherTokenDuringRotationAndReportsWhichMatched() {
+    SignatureVerifier rotating = verifier.newBuilder().tokens(List.of("tok-new-123456", "tok-old-654321")).build();
+    SignedHeaders byOld = signAt(NOW, "tok-old-654321");
+    SignedHeaders byNew = signAt(NOW, "tok-new-123456");
+    SignedHeaders byBoth = signAt(NOW, "tok-old-654321", "tok-new-123456");
+    assertThat(rotating.verify("r-1", byOld.timestamp(), byOld.signature(), BODY).tokenIndex()).isEqualTo(1);
+    assertThat(rotating.verify("r-1", byNew.timestamp(), byNew.signature(), BODY).tokenIndex()).isEqualTo(0);
+    assertThat(rotating.verify("r-1", byBoth.timestamp(), byBoth.signature(), BODY).tokenIndex()).isEqualTo(0);
+    assertThat(byBoth.signature()).contains(" ").startsWith("v1=");
+  }
+
+  @Test
+  void reportsMatchedTokenByFingerprintNotByValue() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    VerifiedSignature verified = verifier.verify("r-1", h.timestamp(), h.signature(), BODY);
+    assertThat(verified.tokenFingerprint()).hasSize(8).doesNotContain("tok");
+    assertThat(verifier.toString()).doesNotContain("tok-new-123456");
+    assertThat(verified.toString()).doesNotContain("tok-new-123456");
+  }
+
+  @Test
+  void rejectsMissingOrUnparseableSignatureHeader() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    assertThat(failureOf("r-1", h.timestamp(), null, BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("r-1", h.timestamp(), "", BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("r-1", h.timestamp(), "v1", BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("r-1", h.timestamp(), "v2=abc", BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("r-1", h.timestamp(), "v1=not-base64!", BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("r-1", h.timestamp(), (h.signature() + " ").repeat(9), BODY))
+        .isEqualTo(CamsCode.MISSING_SIGNATURE);
+  }
+
+  @Test
+  void skipsEntriesOfUnknownSchemes() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    assertThat(failureOf("r-1", h.timestamp(), "v9=future " + h.signature(), BODY)).isEqualTo(CamsCode.OK);
+  }
+
+  @Test
+  void rejectsMissingOrMalformedRequestIdAsMissingSignature() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    assertThat(failureOf(null, h.timestamp(), h.signature(), BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("bad id", h.timestamp(), h.signature(), BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThat(failureOf("x".repeat(129), h.timestamp(), h.signature(), BODY)).isEqualTo(CamsCode.MISSING_SIGNATURE);
+  }
+
+  @Test
+  void rejectsMissingOrNonNumericTimestamp() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    assertThat(failureOf("r-1", null, h.signature(), BODY)).isEqualTo(CamsCode.STALE_TIMESTAMP);
+    assertThat(failureOf("r-1", "17e8", h.signature(), BODY)).isEqualTo(CamsCode.STALE_TIMESTAMP);
+    assertThat(failureOf("r-1", "-1", h.signature(), BODY)).isEqualTo(CamsCode.STALE_TIMESTAMP);
+    assertThat(failureOf("r-1", "9".repeat(40), h.signature(), BODY)).isEqualTo(CamsCode.STALE_TIMESTAMP);
+  }
+
+  @Test
+  void rejectsSignatureOverOtherBytes() {
+    SignedHeaders h = signAt(NOW, "tok-new-123456");
+    byte[] tampered = BODY.clone();
+    tampered[3] ^= 1;
+    assertThat(failureOf("r-1", h.timestamp(), h.signature(), tampered)).isEqualTo(CamsCode.INVALID_SIGNATURE);
+    assertThat(failureOf("r-2", h.timestamp(), h.signature(), BODY)).isEqualTo(CamsCode.INVALID_SIGNATURE);
+  }
+
+  @Test
+  void tokenSchemeComparesTheTokenAndIgnoresTime() {
+    SignatureVerifier tokenVerifier = verifier.newBuilder().scheme(SignatureScheme.TOKEN).build();
+    assertThat(tokenVerifier.verify("r-1", null, "token=tok-new-123456", BODY).scheme()).isEqualTo(SignatureScheme.TOKEN);
+    assertThatThrownBy(() -> tokenVerifier.verify("r-1", null, "token=tok-new-12345", BODY))
+        .extracting(e -> ((SignatureVerificationException) e).code()).isEqualTo(CamsCode.INVALID_SIGNATURE);
+    assertThatThrownBy(() -> tokenVerifier.verify("r-1", null, "v1=abc", BODY))
+        .extracting(e -> ((SignatureVerificationException) e).code()).isEqualTo(CamsCode.MISSING_SIGNATURE);
+    assertThatThrownBy(() -> tokenVerifier.verify("bad id", null, "token=tok-new-123456", BODY))
+        .extracting(e -> ((SignatureVerificationException) e).code()).isEqualTo(CamsCode.MISSING_SIGNATURE);
+  }
+
+  @Test
+  void failureMessagesNeverRepeatHeaderValues() {
+    SignedHeaders h = signAt(NOW, "tok-other-999");
+    assertThatThrownBy(() -> verifier.verify("r-1", h.timestamp(), h.signature(), BODY))
+        .hasMessage("no signature matches an active token");
+  }
+
+  @Test
+  void builderRequiresATokenAndNamesTheField() {
+    assertThatThrownBy(() -> SignatureVerifier.builder().build()).hasMessageStartingWith("tokens:");
+    assertThatThrownBy(() -> SignatureVerifier.builder().tokens(List.of("a", " "))).hasMessage("tokens[1] is empty");
+    assertThatThrownBy(() -> SignatureVerifier.builder().tolerance(Duration.ZERO))
+        .hasMessage("tolerance must be positive but was PT0S");
+  }
+}
