@@ -4,15 +4,23 @@ import io.camssdk.intent.IntentCall;
 import io.camssdk.intent.IntentHandler;
 import io.camssdk.intent.IntentRouter;
 import io.camssdk.json.JsonObject;
+import io.camssdk.receipt.AuditReceipt;
+import io.camssdk.receipt.InboundReceipt;
+import io.camssdk.receipt.Receipt;
+import io.camssdk.receipt.ReceiptHandler;
+import io.camssdk.receipt.ReceiptType;
+import io.camssdk.receipt.StatusReceipt;
 import io.camssdk.webhook.CamsEndpoint;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +61,13 @@ public final class CamsHandlerMethods {
 
   private final Map<String, Bound<IntentHandler>> intents;
   private final Bound<IntentHandler> defaultIntent;
+  private final Map<ReceiptType, Bound<ReceiptHandler<Receipt>>> receipts;
 
-  private CamsHandlerMethods(Map<String, Bound<IntentHandler>> intents, Bound<IntentHandler> defaultIntent) {
+  private CamsHandlerMethods(Map<String, Bound<IntentHandler>> intents, Bound<IntentHandler> defaultIntent,
+      Map<ReceiptType, Bound<ReceiptHandler<Receipt>>> receipts) {
     this.intents = Collections.unmodifiableMap(intents);
     this.defaultIntent = defaultIntent;
+    this.receipts = Collections.unmodifiableMap(receipts);
   }
 
   /**
@@ -69,6 +80,7 @@ public final class CamsHandlerMethods {
     Objects.requireNonNull(beanFactory, "beanFactory");
     Map<String, Bound<IntentHandler>> intents = new LinkedHashMap<>();
     Bound<IntentHandler> defaultIntent = null;
+    Map<ReceiptType, Bound<ReceiptHandler<Receipt>>> receipts = new EnumMap<>(ReceiptType.class);
     for (String beanName : beanFactory.getBeanDefinitionNames()) {
       Class<?> type = handlerType(beanFactory, beanName);
       if (type == null) {
@@ -105,10 +117,17 @@ public final class CamsHandlerMethods {
             throw duplicate("the default intent handler", defaultIntent.where(), where);
           }
           defaultIntent = new Bound<>(where, handler);
+        } else {
+          ReceiptType receiptType = receiptTypeOf(entry.getValue());
+          ReceiptHandler<Receipt> handler = receiptHandler(bean, method, where, RECEIPT_CLASSES.get(receiptType));
+          Bound<ReceiptHandler<Receipt>> previous = receipts.putIfAbsent(receiptType, new Bound<>(where, handler));
+          if (previous != null) {
+            throw duplicate(receiptType.wireName() + " receipts", previous.where(), where);
+          }
         }
       }
     }
-    return new CamsHandlerMethods(intents, defaultIntent);
+    return new CamsHandlerMethods(intents, defaultIntent, receipts);
   }
 
   /** Registers every handler found on {@code builder}; returns it. */
@@ -118,7 +137,21 @@ public final class CamsHandlerMethods {
     if (defaultIntent != null) {
       router.otherwise(defaultIntent.handler());
     }
-    return builder.router(router.build());
+    builder.router(router.build());
+    receipts.forEach((type, bound) -> {
+      ReceiptHandler<Receipt> h = bound.handler();
+      switch (type) {
+        case STATUS -> builder.onStatus(list -> h.handle(List.copyOf(list)));
+        case INBOUND -> builder.onInbound(list -> h.handle(List.copyOf(list)));
+        case AUDIT -> builder.onAudit(list -> h.handle(List.copyOf(list)));
+      }
+    });
+    return builder;
+  }
+
+  /** The receipt types with a handler method. */
+  public Set<ReceiptType> receiptTypes() {
+    return receipts.keySet();
   }
 
   /** The intent codes with a handler method, in the order found. */
@@ -133,7 +166,7 @@ public final class CamsHandlerMethods {
 
   /** Whether no handler method of any kind was found. */
   public boolean isEmpty() {
-    return intents.isEmpty() && defaultIntent == null;
+    return intents.isEmpty() && defaultIntent == null && receipts.isEmpty();
   }
 
   /** {@code "bean#method"} of each handler, keyed by what it handles, for diagnostics. */
@@ -143,6 +176,7 @@ public final class CamsHandlerMethods {
     if (defaultIntent != null) {
       out.put("*", defaultIntent.where());
     }
+    receipts.forEach((type, bound) -> out.put(type.wireName(), bound.where()));
     return out;
   }
 
@@ -196,8 +230,9 @@ public final class CamsHandlerMethods {
     return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<Object>) method -> {
       Object found = null;
       int count = 0;
-      for (Class<? extends java.lang.annotation.Annotation> kind : List.of(
-          CamsIntentHandler.class, CamsDefaultIntentHandler.class)) {
+      for (Class<? extends java.lang.annotation.Annotation> kind : List.of(CamsIntentHandler.class,
+          CamsDefaultIntentHandler.class, CamsStatusHandler.class, CamsInboundHandler.class,
+          CamsAuditHandler.class)) {
         java.lang.annotation.Annotation a = AnnotatedElementUtils.findMergedAnnotation(method, kind);
         if (a != null) {
           found = a;
@@ -249,6 +284,50 @@ public final class CamsHandlerMethods {
         }
       }
       return invoke(handle, args);
+    };
+  }
+
+  private static final Map<ReceiptType, Class<? extends Receipt>> RECEIPT_CLASSES = Map.of(
+      ReceiptType.STATUS, StatusReceipt.class,
+      ReceiptType.INBOUND, InboundReceipt.class,
+      ReceiptType.AUDIT, AuditReceipt.class);
+
+  private static ReceiptType receiptTypeOf(Object annotation) {
+    if (annotation instanceof CamsStatusHandler) {
+      return ReceiptType.STATUS;
+    }
+    if (annotation instanceof CamsInboundHandler) {
+      return ReceiptType.INBOUND;
+    }
+    return ReceiptType.AUDIT;
+  }
+
+  private static ReceiptHandler<Receipt> receiptHandler(Object bean, Method method, String where,
+      Class<? extends Receipt> receiptClass) {
+    if (method.getReturnType() != void.class) {
+      throw unsupported(where, "returns " + method.getReturnType().getSimpleName() + " (receipt handlers return void)");
+    }
+    if (method.getParameterCount() != 1) {
+      throw unsupported(where, "has " + method.getParameterCount() + " parameters (receipt handlers take one: "
+          + "List<" + receiptClass.getSimpleName() + "> or " + receiptClass.getSimpleName() + ")");
+    }
+    Class<?> raw = method.getParameterTypes()[0];
+    Type generic = method.getGenericParameterTypes()[0];
+    boolean perItem = raw == receiptClass;
+    boolean batch = raw == List.class && generic instanceof ParameterizedType p
+        && p.getActualTypeArguments()[0] == receiptClass;
+    if (!perItem && !batch) {
+      throw unsupported(where, "takes " + generic.getTypeName() + " where List<" + receiptClass.getSimpleName()
+          + "> or " + receiptClass.getSimpleName() + " is expected");
+    }
+    MethodHandle handle = bind(bean, method, where);
+    if (batch) {
+      return list -> invoke(handle, new Object[] {list});
+    }
+    return list -> {
+      for (Receipt receipt : list) {
+        invoke(handle, new Object[] {receipt});
+      }
     };
   }
 

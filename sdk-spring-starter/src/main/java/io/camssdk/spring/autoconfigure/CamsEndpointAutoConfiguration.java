@@ -2,6 +2,7 @@ package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.duplicate.InMemoryDuplicateStore;
+import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.spring.CamsConfigurationException;
 import io.camssdk.spring.CamsHandlerMethods;
@@ -94,7 +95,8 @@ public final class CamsEndpointAutoConfiguration {
         .duplicateStore(store)
         .retention(properties.duplicates().retention())
         .handlerBudget(properties.handlerBudget())
-        .maxBodyBytes(properties.bodyLimitBytes());
+        .maxBodyBytes(properties.bodyLimitBytes())
+        .requireReceiptSignature(properties.receipts().requireSignature());
     return handlers.applyTo(builder).build();
   }
 
@@ -117,6 +119,9 @@ public final class CamsEndpointAutoConfiguration {
       ObjectProvider<CamsCallListener> listeners) {
     Map<String, String> kinds = new LinkedHashMap<>();
     kinds.put(properties.paths().intents(), CamsEndpointKinds.INTENT);
+    kinds.put(properties.paths().status(), CamsEndpointKinds.of(ReceiptType.STATUS));
+    kinds.put(properties.paths().inbound(), CamsEndpointKinds.of(ReceiptType.INBOUND));
+    kinds.put(properties.paths().audit(), CamsEndpointKinds.of(ReceiptType.AUDIT));
     CamsEndpointServlet servlet = new CamsEndpointServlet(endpoint, kinds, listeners.orderedStream().toList());
     ServletRegistrationBean<HttpServlet> registration =
         new ServletRegistrationBean<>(servlet, kinds.keySet().toArray(String[]::new));

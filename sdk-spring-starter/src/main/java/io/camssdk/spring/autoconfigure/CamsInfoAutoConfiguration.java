@@ -49,6 +49,7 @@ public final class CamsInfoAutoConfiguration {
       CamsHandlerMethods h = handlers.getIfUnique();
       if (h != null) {
         cams.put("intentCodes", h.intentCodes());
+        cams.put("receiptHandlers", h.receiptTypes().stream().map(t -> t.wireName()).toList());
         cams.put("defaultIntentHandler", h.hasDefaultIntentHandler());
       }
       DuplicateStore s = store.getIfUnique();

@@ -3,11 +3,14 @@ package io.camssdk.spring.autoconfigure;
 import static io.camssdk.spring.autoconfigure.TestHandlers.OLD_TOKEN;
 import static io.camssdk.spring.autoconfigure.TestHandlers.TOKEN;
 import static io.camssdk.spring.autoconfigure.TestHandlers.signedRequest;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camssdk.CamsCode;
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.duplicate.InMemoryDuplicateStore;
+import io.camssdk.receipt.ReceiptType;
+import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.signature.SignatureScheme;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.spring.CamsConfigurationException;
@@ -59,7 +62,8 @@ class CamsEndpointAutoConfigurationTest {
           .hasBean(CamsEndpointAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME);
       ServletRegistrationBean<?> registration = context.getBean(
           CamsEndpointAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class);
-      assertThat(registration.getUrlMappings()).contains("/cams/intents");
+      assertThat(registration.getUrlMappings()).containsExactlyInAnyOrder("/cams/intents", "/cams/receipts/status",
+          "/cams/receipts/inbound", "/cams/receipts/audit");
       assertThat(context.getBean(SignatureVerifier.class).tokenCount()).isEqualTo(1);
       assertThat(context.getBean(DuplicateStore.class)).isInstanceOf(InMemoryDuplicateStore.class);
     });
@@ -302,6 +306,44 @@ class CamsEndpointAutoConfigurationTest {
       assertThat(context).as(expected).hasFailed();
       assertThat(analysisOf(context).getDescription()).as(expected).contains("bean 'handlers'", expected);
     }));
+  }
+
+  @Test
+  void routesReceiptsToAnnotatedMethodsInBatchesAndPerItem() {
+    withToken.withBean(TestHandlers.ReceiptHandlers.class).run(context -> {
+      CamsEndpoint endpoint = context.getBean(CamsEndpoint.class);
+      TestHandlers.ReceiptHandlers handlers = context.getBean(TestHandlers.ReceiptHandlers.class);
+      assertThat(context.getBean(CamsHandlerMethods.class).receiptTypes())
+          .containsExactlyInAnyOrder(ReceiptType.STATUS, ReceiptType.INBOUND);
+      byte[] statuses = ("[{\"MessageId\":\"m1\",\"Status\":\"Delivered\",\"Timestamp\":1732420000000},"
+          + "{\"MessageId\":\"m2\",\"Status\":\"Read\",\"Timestamp\":1732420000000}]").getBytes(UTF_8);
+      assertThat(endpoint.handleReceipts(ReceiptType.STATUS, EndpointRequest.post("application/json", Map.of(),
+          statuses)).code()).isEqualTo(CamsCode.OK);
+      assertThat(handlers.statuses).extracting(r -> r.messageId()).containsExactly("m1", "m2");
+      byte[] inbound = ("[{\"MessageId\":\"i1\",\"Type\":\"TEXT\",\"Message\":\"hi\"},"
+          + "{\"MessageId\":\"i2\",\"Type\":\"TEXT\",\"Message\":\"yo\"}]").getBytes(UTF_8);
+      assertThat(endpoint.handleReceipts(ReceiptType.INBOUND, EndpointRequest.post("application/json", Map.of(),
+          inbound)).code()).isEqualTo(CamsCode.OK);
+      assertThat(handlers.inbound).extracting(r -> r.messageId()).containsExactly("i1", "i2");
+    });
+  }
+
+  @Test
+  void refusesUnsignedReceiptsWhenSignaturesAreRequired() {
+    withToken.withPropertyValues("cams.receipts.require-signature=true").withBean(TestHandlers.ReceiptHandlers.class)
+        .run(context -> assertThat(context.getBean(CamsEndpoint.class).handleReceipts(ReceiptType.STATUS,
+            EndpointRequest.post("application/json", Map.of(), "[]".getBytes(UTF_8))).status()).isEqualTo(401));
+  }
+
+  @Test
+  void failsOnUnsupportedReceiptHandlersAndDuplicates() {
+    withToken.withBean("audits", TestHandlers.ReceiptReturningValue.class).run(context -> assertThat(
+        analysisOf(context).getDescription()).contains("bean 'audits'", "ReceiptReturningValue#onAudit", "void"));
+    withToken.withBean("wrong", TestHandlers.ReceiptWrongList.class).run(context -> assertThat(
+        analysisOf(context).getDescription()).contains("ReceiptWrongList#onStatus", "List<StatusReceipt>"));
+    withToken.withBean("first", TestHandlers.ReceiptHandlers.class)
+        .withBean("second", TestHandlers.SecondStatusHandler.class).run(context -> assertThat(
+            analysisOf(context).getDescription()).contains("ChatAppStatus", "bean 'first'", "bean 'second'"));
   }
 
   @Test

@@ -35,6 +35,11 @@ class CamsEndpointHttpTest {
     }
 
     @Bean
+    TestHandlers.ReceiptHandlers receiptHandlers() {
+      return new TestHandlers.ReceiptHandlers();
+    }
+
+    @Bean
     MeterRegistry meterRegistry() {
       return new SimpleMeterRegistry();
     }
@@ -48,6 +53,24 @@ class CamsEndpointHttpTest {
 
   @Autowired
   MeterRegistry registry;
+
+  @Autowired
+  TestHandlers.ReceiptHandlers receipts;
+
+  @Test
+  void deliversAStatusPushOnceEvenWhenPushedTwice() throws Exception {
+    String push = "[{\"MessageId\":\"http-m1\",\"Status\":\"Delivered\",\"Timestamp\":1732420000000}]";
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/cams/receipts/status"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(push)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+    assertThat(receipts.statuses).extracting(r -> r.messageId()).containsOnlyOnce("http-m1");
+    assertThat(registry.get("cams.calls").tags("kind", "status", "code", "OK").counter().count())
+        .isEqualTo(2.0);
+  }
 
   private HttpResponse<String> post(String token, String requestId, String intentCode, String data) throws Exception {
     byte[] body = TestHandlers.intentBody(requestId, intentCode, data);

@@ -45,6 +45,39 @@ final class TestHandlers {
     }
   }
 
+  /** Receipt handlers: batch and per-item forms. */
+  static class ReceiptHandlers {
+    final java.util.List<io.camssdk.receipt.StatusReceipt> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<io.camssdk.receipt.InboundReceipt> inbound = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @io.camssdk.spring.CamsStatusHandler
+    void onStatus(List<io.camssdk.receipt.StatusReceipt> receipts) {
+      statuses.addAll(receipts);
+    }
+
+    @io.camssdk.spring.CamsInboundHandler
+    public void onInbound(io.camssdk.receipt.InboundReceipt receipt) {
+      inbound.add(receipt);
+    }
+  }
+
+  static class ReceiptReturningValue {
+    @io.camssdk.spring.CamsAuditHandler
+    String onAudit(List<io.camssdk.receipt.AuditReceipt> receipts) {
+      return "x";
+    }
+  }
+
+  static class ReceiptWrongList {
+    @io.camssdk.spring.CamsStatusHandler
+    void onStatus(List<io.camssdk.receipt.InboundReceipt> receipts) {}
+  }
+
+  static class SecondStatusHandler {
+    @io.camssdk.spring.CamsStatusHandler
+    void again(io.camssdk.receipt.StatusReceipt receipt) {}
+  }
+
   /** A default handler. */
   static class Fallback {
     @CamsDefaultIntentHandler
