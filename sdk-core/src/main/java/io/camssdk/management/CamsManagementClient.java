@@ -159,8 +159,17 @@ public final class CamsManagementClient {
     return executor;
   }
 
+  /** A pure-Java DRBG: unlike the default NativePRNG it does not serialise all threads on one lock. */
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
+
   private static Supplier<String> randomNonces() {
-    SecureRandom secureRandom = new SecureRandom();
+    SecureRandom secureRandom = drbg();
     return () -> {
       byte[] bytes = new byte[16];
       secureRandom.nextBytes(bytes);

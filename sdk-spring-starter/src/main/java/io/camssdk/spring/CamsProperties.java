@@ -162,8 +162,9 @@ public record CamsProperties(
   /**
    * The management API client (a bean when {@code access-key-id} is set).
    *
-   * @param endpoint the OpenAPI endpoint; plain http only for loopback hosts
-   * @param region the region id
+   * @param endpoint the OpenAPI endpoint (default https://cams.ap-southeast-1.aliyuncs.com, or the region's);
+   *     plain http only for loopback hosts
+   * @param region the region id, e.g. ap-southeast-1; sets the endpoint to that region's when no endpoint is set
    * @param accessKeyId the AccessKey id; setting it creates the client
    * @param accessKeySecret the AccessKey secret (never logged)
    * @param securityToken the STS security token, when the key is temporary (never logged)
@@ -173,8 +174,8 @@ public record CamsProperties(
    * @param retries how failed calls are retried
    */
   public record Management(
-      @DefaultValue("https://cams.ap-southeast-1.aliyuncs.com") URI endpoint,
-      @DefaultValue("ap-southeast-1") String region,
+      URI endpoint,
+      String region,
       String accessKeyId,
       String accessKeySecret,
       String securityToken,
@@ -188,16 +189,16 @@ public record CamsProperties(
       requirePositive(connectTimeout, "cams.management.connect-timeout");
       requirePositive(readTimeout, "cams.management.read-timeout");
       requirePositive(callTimeout, "cams.management.call-timeout");
-      String scheme = endpoint == null || endpoint.getScheme() == null
-          ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-      boolean loopback = endpoint != null && endpoint.getHost() != null && isLoopback(endpoint.getHost());
-      if (endpoint == null || endpoint.getHost() == null
-          || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-        throw CamsConfigurationException.invalid("cams.management.endpoint",
-            "must be an absolute https URL (http only for loopback hosts)");
+      if (endpoint != null) {
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = endpoint.getHost() != null && isLoopback(endpoint.getHost());
+        if (endpoint.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
+          throw CamsConfigurationException.invalid("cams.management.endpoint",
+              "must be an absolute https URL (http only for loopback hosts)");
+        }
       }
-      if (region == null || region.isBlank()) {
-        throw CamsConfigurationException.invalid("cams.management.region", "must not be empty");
+      if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        throw CamsConfigurationException.invalid("cams.management.region", "must look like ap-southeast-1");
       }
       if (accessKeyId != null && !accessKeyId.isBlank() && (accessKeySecret == null || accessKeySecret.isBlank())) {
         throw new CamsConfigurationException(

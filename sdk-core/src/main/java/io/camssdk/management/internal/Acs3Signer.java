@@ -2,6 +2,7 @@ package io.camssdk.management.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class Acs3Signer {
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+  // Per-thread instances: Mac and MessageDigest are not thread-safe and their lookup costs more than their use.
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(Acs3Signer::newMac);
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DigestUtils::getSha256Digest);
 
   private Acs3Signer() {}
 
@@ -150,14 +154,25 @@ public final class Acs3Signer {
   }
 
   static String sign(String canonicalRequest, String accessKeySecret) {
-    String stringToSign = ALGORITHM + "\n" + DigestUtils.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    MessageDigest sha256 = SHA256.get();
+    sha256.reset();
+    String hashedRequest = Hex.encodeHexString(sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    String stringToSign = ALGORITHM + "\n" + hashedRequest;
+    Mac mac = HMAC.get();
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Hex.encodeHexString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      // Every Java platform must provide HmacSHA256, and any byte array is a valid HMAC key (an empty secret is
-      // refused before signing), so neither can happen.
+    } catch (InvalidKeyException e) {
+      // Any non-empty byte array is a valid HMAC key, and an empty secret is refused before signing.
+      throw new IllegalStateException("the AccessKey secret cannot be used as an HMAC key", e);
+    }
+    return Hex.encodeHexString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static Mac newMac() {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide HmacSHA256.
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
   }

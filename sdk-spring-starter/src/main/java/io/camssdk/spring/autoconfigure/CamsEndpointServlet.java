@@ -47,11 +47,11 @@ final class CamsEndpointServlet extends HttpServlet {
     if (out.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
       response.setHeader("Allow", "POST");
     }
+    for (CamsCallListener listener : listeners) {
+      listener.onCall(kind, out); // before the reply leaves, so a client that saw it also sees the metrics
+    }
     try (OutputStream body = response.getOutputStream()) {
       body.write(out.body());
-    }
-    for (CamsCallListener listener : listeners) {
-      listener.onCall(kind, out);
     }
   }
 }

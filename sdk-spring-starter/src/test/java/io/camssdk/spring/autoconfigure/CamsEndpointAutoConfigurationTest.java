@@ -44,6 +44,14 @@ class CamsEndpointAutoConfigurationTest {
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(ALL);
   private final WebApplicationContextRunner withToken = runner.withPropertyValues("cams.signature.tokens=" + TOKEN);
 
+  private static Map<String, String> mapOf(String... keysAndValues) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   private static FailureAnalysis analysisOf(AssertableWebApplicationContext context) {
     return new CamsConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
   }
@@ -100,6 +108,7 @@ class CamsEndpointAutoConfigurationTest {
       assertThat(p.receipts().requireSignature()).isFalse();
       assertThat(p.management().enabled()).isFalse();
       assertThat(p.management().retries().maxAttempts()).isEqualTo(3);
+      assertThat(p.management().endpoint()).isNull();
       assertThat(p.toString()).doesNotContain(TOKEN);
     });
   }
@@ -167,7 +176,7 @@ class CamsEndpointAutoConfigurationTest {
 
   @Test
   void rejectsInvalidPropertiesNamingTheProperty() {
-    Map<String, String> cases = Map.of(
+    Map<String, String> cases = mapOf(
         "cams.signature.tolerance=-1s", "cams.signature.tolerance",
         "cams.body-limit=0B", "cams.body-limit",
         "cams.paths.intents=cams", "cams.paths.intents",
@@ -177,7 +186,8 @@ class CamsEndpointAutoConfigurationTest {
         "cams.duplicates.max-entries=0", "cams.duplicates.max-entries",
         "cams.handler-budget=0s", "cams.handler-budget",
         "cams.management.endpoint=http://example.com", "cams.management.endpoint",
-        "cams.management.retries.max-attempts=0", "cams.management.retries.max-attempts");
+        "cams.management.retries.max-attempts=0", "cams.management.retries.max-attempts",
+        "cams.management.region=Not A Region", "cams.management.region");
     cases.forEach((property, name) -> withToken.withPropertyValues(property).run(context -> {
       assertThat(context).as(property).hasFailed();
       FailureAnalysis analysis = analysisOf(context);
