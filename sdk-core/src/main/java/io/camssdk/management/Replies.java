@@ -1,0 +1,221 @@
+package io.camssdk.management;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import io.camssdk.internal.Json;
+import io.camssdk.json.JsonLimits;
+import io.camssdk.json.JsonObject;
+import io.camssdk.json.MalformedPayloadException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reading of the OpenAPI envelope and of each action's {@code Data}. */
+final class Replies {
+  static final JsonLimits LIMITS = JsonLimits.DEFAULTS.withMaxStringLength(64 * 1024);
+
+  private Replies() {}
+
+  /** Turns an envelope's {@code Data} into the action's result. */
+  @FunctionalInterface
+  interface Parser<T> {
+    T parse(Object data);
+  }
+
+  /** The reply does not have the shape the contract promises. */
+  static final class MalformedReplyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedReplyException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The body as a JSON object, or {@code null} when it is not one. */
+  static Map<String, Object> envelope(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try (JsonReader reader = Json.reader(body)) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        return null;
+      }
+      return Json.readObjectMap(reader, LIMITS, 1);
+    } catch (IOException | JsonDataException | MalformedPayloadException e) {
+      return null;
+    }
+  }
+
+  static final Parser<Void> NOTHING = data -> null;
+
+  static final Parser<CreatedBusinessSystem> CREATED_BUSINESS_SYSTEM = data -> {
+    Map<String, Object> map = object(data, "Data");
+    return new CreatedBusinessSystem(requiredString(map, "BusinessSystemId"), requiredString(map, "Signature"));
+  };
+
+  static final Parser<RefreshedSignature> REFRESHED_SIGNATURE =
+      data -> new RefreshedSignature(requiredString(object(data, "Data"), "Signature"));
+
+  static final Parser<List<BusinessSystem>> BUSINESS_SYSTEMS = data -> {
+    List<BusinessSystem> systems = new ArrayList<>();
+    for (Object item : list(data, "Data")) {
+      Map<String, Object> map = object(item, "Data[]");
+      systems.add(new BusinessSystem(requiredString(map, "BusinessSystemId"), string(map, "SystemName"),
+          string(map, "ApiUrl"), string(map, "Remarks"), string(map, "SignatureHint")));
+    }
+    return List.copyOf(systems);
+  };
+
+  static Parser<IntentPage> intentPage(int pageIndex, int pageSize) {
+    return data -> {
+      Map<String, Object> map = object(data, "Data");
+      List<Intent> intents = new ArrayList<>();
+      Object list = map.get("List");
+      for (Object item : list == null ? List.of() : list(list, "Data.List")) {
+        Map<String, Object> intent = object(item, "Data.List[]");
+        intents.add(new Intent(requiredString(intent, "IntentCode"), string(intent, "IntentName"),
+            jsonObject(intent.get("DefaultIntentData"), "DefaultIntentData")));
+      }
+      Object total = map.get("Total");
+      return new IntentPage(intents, total == null ? intents.size() : number(total, "Data.Total"), pageIndex,
+          pageSize);
+    };
+  }
+
+  static final Parser<ServiceSettings> SERVICE_SETTINGS = data -> {
+    Map<String, Object> map = object(data, "Data");
+    Object otp = map.get("OtpScheduling");
+    OtpScheduling scheduling = OtpScheduling.disabled();
+    if (otp != null) {
+      Map<String, Object> o = object(otp, "Data.OtpScheduling");
+      scheduling = new OtpScheduling(bool(o.get("Enabled"), "Enabled"), countries(o.get("Countries")),
+          bool(o.get("UseOwnNumbers"), "UseOwnNumbers"));
+    }
+    return new ServiceSettings(string(map, "ChannelType"), bool(map.get("SmsActivated"), "SmsActivated"),
+        scheduling);
+  };
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(Object value, String path) {
+    if (value instanceof Map) {
+      return (Map<String, Object>) value;
+    }
+    throw new MalformedReplyException(path + " is " + Json.typeName(value) + ", not an object");
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object value, String path) {
+    if (value instanceof List) {
+      return (List<Object>) value;
+    }
+    throw new MalformedReplyException(path + " is " + Json.typeName(value) + ", not an array");
+  }
+
+  static String string(Map<String, Object> map, String key) {
+    Object value = map.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw new MalformedReplyException(key + " is " + Json.typeName(value) + ", not a string");
+  }
+
+  static String requiredString(Map<String, Object> map, String key) {
+    String value = string(map, key);
+    if (value == null) {
+      throw new MalformedReplyException(key + " is missing");
+    }
+    return value;
+  }
+
+  static boolean bool(Object value, String key) {
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    throw new MalformedReplyException(key + " is " + Json.typeName(value) + ", not a boolean");
+  }
+
+  static long number(Object value, String key) {
+    try {
+      if (value instanceof Number n) {
+        return n.longValue();
+      }
+      if (value instanceof String s) {
+        return Long.parseLong(s.trim());
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new MalformedReplyException(key + " is " + Json.typeName(value) + ", not an integer");
+  }
+
+  /** A JSON object sent as an object or as a string holding one (as {@code CreateIntent} sends it). */
+  @SuppressWarnings("unchecked")
+  static JsonObject jsonObject(Object value, String key) {
+    if (value == null) {
+      return JsonObject.empty();
+    }
+    if (value instanceof Map) {
+      return JsonObject.of((Map<String, Object>) value);
+    }
+    if (value instanceof String s) {
+      if (s.isBlank()) {
+        return JsonObject.empty();
+      }
+      try {
+        return Json.parseObject(s, LIMITS);
+      } catch (MalformedPayloadException e) {
+        throw new MalformedReplyException(key + " is not a JSON object");
+      }
+    }
+    throw new MalformedReplyException(key + " is " + Json.typeName(value) + ", not an object");
+  }
+
+  /** Countries as an array, or as a string holding a JSON array (as {@code ModifyOtpScheduling} sends them). */
+  static List<String> countries(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    Object array = value;
+    if (value instanceof String s) {
+      if (s.isBlank()) {
+        return List.of();
+      }
+      try (JsonReader reader = JsonReader.of(new okio.Buffer().writeUtf8(s))) {
+        array = Json.readValue(reader, LIMITS, 1);
+      } catch (IOException | JsonDataException | MalformedPayloadException e) {
+        throw new MalformedReplyException("Countries is not a JSON array");
+      }
+    }
+    List<String> countries = new ArrayList<>();
+    for (Object item : list(array, "Countries")) {
+      if (!(item instanceof String code)) {
+        throw new MalformedReplyException("Countries holds " + Json.typeName(item) + ", not a string");
+      }
+      countries.add(code);
+    }
+    return countries;
+  }
+
+  /** Writes {@code countries} as the compact JSON array the contract asks for. */
+  static String countriesJson(List<String> countries) {
+    StringBuilder out = new StringBuilder(2 + countries.size() * 5).append('[');
+    for (String country : countries) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append('"').append(country).append('"'); // validated: two upper-case letters
+    }
+    return out.append(']').toString();
+  }
+
+}

@@ -1,0 +1,175 @@
+package io.camssdk.management;
+
+import io.camssdk.internal.Json;
+import io.camssdk.json.JsonObject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/** The rules of protocol section 3, checked before any request. */
+final class Validation {
+  static final int MAX_NAME_LENGTH = 64;
+  static final int MAX_DEFAULT_INTENT_DATA_BYTES = 4096;
+  static final int MAX_PAGE_SIZE = 100;
+  private static final Pattern INTENT_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private Validation() {}
+
+  static String id(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new CamsValidationException(field, "required", field + " is required and must not be blank");
+    }
+    return value;
+  }
+
+  static String name(String field, String value) {
+    if (value == null) {
+      throw new CamsValidationException(field, "required", field + " is required (1-64 characters)");
+    }
+    int length = value.codePointCount(0, value.length());
+    if (length < 1 || length > MAX_NAME_LENGTH || value.isBlank()) {
+      throw new CamsValidationException(field, "1-64 characters",
+          field + " must be 1-64 characters but has " + length + (value.isBlank() && length > 0 ? " blank" : ""));
+    }
+    return value;
+  }
+
+  static String optionalName(String field, String value) {
+    return value == null ? null : name(field, value);
+  }
+
+  static String intentCode(String value) {
+    if (value == null || !INTENT_CODE.matcher(value).matches()) {
+      throw new CamsValidationException("IntentCode", "[A-Za-z0-9_.-]{1,64}",
+          "IntentCode must match [A-Za-z0-9_.-]{1,64} but was " + quote(value));
+    }
+    return value;
+  }
+
+  static String apiUrl(String field, String value) {
+    if (value == null) {
+      throw new CamsValidationException(field, "absolute https URL", field + " is required (an absolute https URL)");
+    }
+    HttpUrl url = HttpUrl.parse(value);
+    if (url == null) {
+      throw new CamsValidationException(field, "absolute https URL",
+          field + " must be an absolute https URL but was " + quote(value));
+    }
+    if (!url.isHttps() && !isLoopback(url.host())) {
+      throw new CamsValidationException(field, "absolute https URL",
+          field + " must use https (http only for loopback hosts) but was " + quote(value));
+    }
+    return value;
+  }
+
+  static String optionalApiUrl(String field, String value) {
+    return value == null ? null : apiUrl(field, value);
+  }
+
+  /** {@code localhost}, {@code *.localhost}, 127.0.0.0/8 and ::1; host names are never resolved. */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return true;
+    }
+    if (IPV4.matcher(h).matches() || h.indexOf(':') >= 0) {
+      try {
+        return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code value} as a JSON object: a {@link JsonObject}, a {@code Map}, or any object Moshi can serialise to a JSON
+   * object (a record, a class with fields). At most 4 KiB as compact UTF-8 JSON.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static JsonObject defaultIntentData(Object value) {
+    if (value == null) {
+      throw new CamsValidationException("DefaultIntentData", "JSON object",
+          "DefaultIntentData is required (a JSON object, may be empty)");
+    }
+    JsonObject object;
+    try {
+      if (value instanceof JsonObject json) {
+        object = json;
+      } else if (value instanceof Map map) {
+        object = JsonObject.of((Map<String, ?>) map);
+      } else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+          || value instanceof List || value.getClass().isArray()) {
+        throw new CamsValidationException("DefaultIntentData", "JSON object",
+            "DefaultIntentData must be a JSON object but was " + Json.typeName(value));
+      } else {
+        Object tree = Json.adapter((Class) value.getClass()).toJsonValue(value);
+        if (!(tree instanceof Map)) {
+          throw new CamsValidationException("DefaultIntentData", "JSON object",
+              "DefaultIntentData must serialise to a JSON object but " + value.getClass().getName()
+                  + " gives " + Json.typeName(tree));
+        }
+        object = JsonObject.of((Map<String, ?>) tree);
+      }
+    } catch (CamsValidationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CamsValidationException("DefaultIntentData", "JSON object",
+          "DefaultIntentData cannot be written as JSON: " + e.getMessage());
+    }
+    int bytes = object.toJson().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_DEFAULT_INTENT_DATA_BYTES) {
+      throw new CamsValidationException("DefaultIntentData", "at most 4 KiB",
+          "DefaultIntentData must be at most 4096 bytes of JSON but is " + bytes);
+    }
+    return object;
+  }
+
+  static void otpScheduling(OtpScheduling scheduling) {
+    Set<String> seen = new HashSet<>();
+    for (String country : scheduling.countries()) {
+      if (country == null || !ISO_COUNTRIES.contains(country)) {
+        throw new CamsValidationException("Countries", "ISO 3166-1 alpha-2",
+            "Countries must hold ISO 3166-1 alpha-2 codes (upper case, such as SG) but holds " + quote(country));
+      }
+      if (!seen.add(country)) {
+        throw new CamsValidationException("Countries", "no duplicates",
+            "Countries must not hold duplicates but holds " + country + " twice");
+      }
+    }
+    if (scheduling.enabled() && scheduling.countries().isEmpty()) {
+      throw new CamsValidationException("Countries", "non-empty when Enabled",
+          "Countries must not be empty when Enabled is true");
+    }
+  }
+
+  static int pageIndex(int value) {
+    if (value < 1) {
+      throw new CamsValidationException("PageIndex", ">= 1", "PageIndex must be at least 1 but was " + value);
+    }
+    return value;
+  }
+
+  static int pageSize(int value) {
+    if (value < 1 || value > MAX_PAGE_SIZE) {
+      throw new CamsValidationException("PageSize", "1-100", "PageSize must be 1-100 but was " + value);
+    }
+    return value;
+  }
+
+  private static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    return "'" + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'";
+  }
+}

@@ -1,0 +1,246 @@
+package io.camssdk.spring;
+
+import io.camssdk.signature.SignatureScheme;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code cams.*} properties. Values are checked when bound; an invalid one stops start-up with a failure
+ * analysis naming the property (never its value). {@code toString()} leaves out tokens and secrets.
+ *
+ * <pre>
+ * cams.signature.tokens=${CAMS_SIGNATURE_TOKENS}   # comma-separated; the first is current
+ * cams.paths.intents=/cams/intents
+ * cams.handler-budget=2s
+ * </pre>
+ *
+ * @param signature how intent calls and signed pushes are verified
+ * @param bodyLimit the largest request body accepted; larger ones are answered 413 PayloadTooLarge
+ * @param paths the servlet paths of the endpoint
+ * @param duplicates how repeated request ids are recognised
+ * @param handlerBudget a handler slower than this is logged as a warning (the platform waits 3 seconds)
+ * @param receipts how receipt pushes are accepted
+ * @param management the management API client, created when an access key id is set
+ * @since 0.1
+ */
+@ConfigurationProperties("cams")
+public record CamsProperties(
+    @DefaultValue Signature signature,
+    @DefaultValue("64KB") DataSize bodyLimit,
+    @DefaultValue Paths paths,
+    @DefaultValue Duplicates duplicates,
+    @DefaultValue("2500ms") Duration handlerBudget,
+    @DefaultValue Receipts receipts,
+    @DefaultValue Management management) {
+
+  public CamsProperties {
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(duplicates, "duplicates");
+    Objects.requireNonNull(receipts, "receipts");
+    Objects.requireNonNull(management, "management");
+    if (bodyLimit == null || bodyLimit.toBytes() < 1 || bodyLimit.toBytes() > Integer.MAX_VALUE) {
+      throw CamsConfigurationException.invalid("cams.body-limit", "must be between 1B and 2GB");
+    }
+    requirePositive(handlerBudget, "cams.handler-budget");
+    if (duplicates.retention().compareTo(signature.tolerance()) < 0) {
+      throw CamsConfigurationException.invalid("cams.duplicates.retention",
+          "must be at least cams.signature.tolerance, or a call replayed within the tolerance would run twice");
+    }
+  }
+
+  /** The body limit in bytes. */
+  public int bodyLimitBytes() {
+    return (int) bodyLimit.toBytes();
+  }
+
+  static void requirePositive(Duration value, String property) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw CamsConfigurationException.invalid(property, "must be a positive duration");
+    }
+  }
+
+  /**
+   * Signature verification.
+   *
+   * @param tokens the business system's active signature tokens, comma-separated in one property or environment
+   *     variable ({@code CAMS_SIGNATURE_TOKENS}); the first is current, later ones are accepted during a rotation
+   * @param scheme the signature scheme: {@code v1} (HMAC over request id, timestamp and body) or {@code token}
+   *     (the token itself is sent; no replay protection beyond the duplicate window)
+   * @param tolerance how far a call's signing time may be from this machine's clock, either way
+   */
+  public record Signature(
+      @DefaultValue List<String> tokens,
+      @DefaultValue("v1") SignatureScheme scheme,
+      @DefaultValue("300s") Duration tolerance) {
+
+    public Signature {
+      tokens = tokens == null ? List.of() : tokens;
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.get(i) == null || tokens.get(i).isBlank()) {
+          throw CamsConfigurationException.invalid("cams.signature.tokens[" + i + "]",
+              "is empty (a stray comma in CAMS_SIGNATURE_TOKENS?)");
+        }
+      }
+      tokens = tokens.stream().map(String::strip).toList();
+      Objects.requireNonNull(scheme, "scheme");
+      requirePositive(tolerance, "cams.signature.tolerance");
+    }
+
+    @Override
+    public String toString() {
+      return "Signature{tokens=" + tokens.size() + ", scheme=" + scheme + ", tolerance=" + tolerance + "}";
+    }
+  }
+
+  /**
+   * Where the endpoint listens, relative to the servlet context path. Each path is exact (no wildcards).
+   *
+   * @param intents the API Request URL path for intent calls
+   * @param status the callback path for ChatAppStatus pushes (delivery receipts)
+   * @param inbound the callback path for ChatAppInbound pushes (mobile-originated messages)
+   * @param audit the callback path for ChatAppAudit pushes (template review and account notices)
+   */
+  public record Paths(
+      @DefaultValue("/cams/intents") String intents,
+      @DefaultValue("/cams/receipts/status") String status,
+      @DefaultValue("/cams/receipts/inbound") String inbound,
+      @DefaultValue("/cams/receipts/audit") String audit) {
+
+    public Paths {
+      Set<String> seen = new HashSet<>();
+      String[][] all = {{"intents", intents}, {"status", status}, {"inbound", inbound}, {"audit", audit}};
+      for (String[] entry : all) {
+        String property = "cams.paths." + entry[0];
+        String path = entry[1];
+        if (path == null || !path.startsWith("/") || path.length() < 2 || path.contains("*")
+            || path.chars().anyMatch(Character::isWhitespace)) {
+          throw CamsConfigurationException.invalid(property,
+              "must be an exact path starting with '/', without wildcards or spaces");
+        }
+        if (!seen.add(path)) {
+          throw CamsConfigurationException.invalid(property, "must differ from the other cams.paths.*");
+        }
+      }
+    }
+  }
+
+  /**
+   * Repeated request ids.
+   *
+   * @param retention how long a handled call's reply is kept and replayed for repeats; at least the tolerance
+   * @param maxEntries how many replies the default in-memory store keeps at most (oldest dropped first)
+   */
+  public record Duplicates(
+      @DefaultValue("24h") Duration retention,
+      @DefaultValue("100000") int maxEntries) {
+
+    public Duplicates {
+      requirePositive(retention, "cams.duplicates.retention");
+      if (maxEntries < 1) {
+        throw CamsConfigurationException.invalid("cams.duplicates.max-entries", "must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * Receipt pushes.
+   *
+   * @param requireSignature whether unsigned pushes are refused (401); by default they are accepted, as the
+   *     platform documents no signature for them, and signed ones are verified
+   */
+  public record Receipts(@DefaultValue("false") boolean requireSignature) {}
+
+  /**
+   * The management API client (a bean when {@code access-key-id} is set).
+   *
+   * @param endpoint the OpenAPI endpoint (default https://cams.ap-southeast-1.aliyuncs.com, or the region's);
+   *     plain http only for loopback hosts
+   * @param region the region id, e.g. ap-southeast-1; sets the endpoint to that region's when no endpoint is set
+   * @param accessKeyId the AccessKey id; setting it creates the client
+   * @param accessKeySecret the AccessKey secret (never logged)
+   * @param securityToken the STS security token, when the key is temporary (never logged)
+   * @param connectTimeout the connect timeout of one attempt
+   * @param readTimeout the read timeout of one attempt
+   * @param callTimeout the time limit of one whole call, retries included
+   * @param retries how failed calls are retried
+   */
+  public record Management(
+      URI endpoint,
+      String region,
+      String accessKeyId,
+      String accessKeySecret,
+      String securityToken,
+      @DefaultValue("5s") Duration connectTimeout,
+      @DefaultValue("10s") Duration readTimeout,
+      @DefaultValue("30s") Duration callTimeout,
+      @DefaultValue Retries retries) {
+
+    public Management {
+      Objects.requireNonNull(retries, "retries");
+      requirePositive(connectTimeout, "cams.management.connect-timeout");
+      requirePositive(readTimeout, "cams.management.read-timeout");
+      requirePositive(callTimeout, "cams.management.call-timeout");
+      if (endpoint != null) {
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = endpoint.getHost() != null && isLoopback(endpoint.getHost());
+        if (endpoint.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
+          throw CamsConfigurationException.invalid("cams.management.endpoint",
+              "must be an absolute https URL (http only for loopback hosts)");
+        }
+      }
+      if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        throw CamsConfigurationException.invalid("cams.management.region", "must look like ap-southeast-1");
+      }
+      if (accessKeyId != null && !accessKeyId.isBlank() && (accessKeySecret == null || accessKeySecret.isBlank())) {
+        throw new CamsConfigurationException(
+            "cams.management.access-key-id is set but no cams.management.access-key-secret is configured.",
+            "Set cams.management.access-key-secret (env CAMS_MANAGEMENT_ACCESSKEYSECRET), or remove "
+                + "cams.management.access-key-id if the management client is not used.");
+      }
+    }
+
+    /** Whether credentials are configured. */
+    public boolean enabled() {
+      return accessKeyId != null && !accessKeyId.isBlank();
+    }
+
+    private static boolean isLoopback(String host) {
+      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    @Override
+    public String toString() {
+      return "Management{endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId
+          + ", accessKeySecret=" + (accessKeySecret == null ? "unset" : "***") + ", securityToken="
+          + (securityToken == null ? "unset" : "***") + ", connectTimeout=" + connectTimeout + ", readTimeout="
+          + readTimeout + ", callTimeout=" + callTimeout + ", retries=" + retries + "}";
+    }
+  }
+
+  /**
+   * Retries of management calls (throttling, 5xx and network failures), with jittered backoff.
+   *
+   * @param enabled whether failed calls are retried
+   * @param maxAttempts the attempts of one call at most, the first included
+   */
+  public record Retries(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("3") int maxAttempts) {
+
+    public Retries {
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw CamsConfigurationException.invalid("cams.management.retries.max-attempts", "must be between 1 and 10");
+      }
+    }
+  }
+}
