@@ -181,6 +181,10 @@ public final class CamsEndpoint {
       completed = true;
       return new EndpointResponse(200, CamsCode.OK, body, call.requestId(), call.intentCode(), signature, false,
           elapsed);
+    } catch (MalformedPayloadException e) {
+      // The handler found the intent data unfit for its type (call.data(...)): a retry cannot fix that.
+      elapsed = System.nanoTime() - started;
+      return reject(e, call.requestId(), call.intentCode(), signature).withHandlerNanos(elapsed);
     } catch (Exception e) {
       elapsed = System.nanoTime() - started;
       log.warn("Intent handler for {} failed (request id {}): {}", call.intentCode(), call.requestId(),
