@@ -112,7 +112,7 @@ final class Validation {
         throw new CamsValidationException("DefaultIntentData", "JSON object",
             "DefaultIntentData must be a JSON object but was " + Json.typeName(value));
       } else {
-        Object tree = Json.MOSHI.adapter((Class) value.getClass()).toJsonValue(value);
+        Object tree = Json.adapter((Class) value.getClass()).toJsonValue(value);
         if (!(tree instanceof Map)) {
           throw new CamsValidationException("DefaultIntentData", "JSON object",
               "DefaultIntentData must serialise to a JSON object but " + value.getClass().getName()

@@ -14,6 +14,7 @@ final class SignatureTokens {
   static final String HMAC_SHA256 = "HmacSHA256";
 
   private final List<byte[]> secrets;
+  private final List<byte[]> secretDigests;
   private final List<String> fingerprints;
   private final SecretKeySpec[] keys;
   // A Mac is not thread-safe and costly to create: each thread keeps its own, initialised once per token.
@@ -37,6 +38,11 @@ final class SignatureTokens {
       keys[i] = new SecretKeySpec(secret, HMAC_SHA256);
     }
     secrets = List.copyOf(secretList);
+    List<byte[]> digests = new ArrayList<>();
+    for (byte[] secret : secretList) {
+      digests.add(sha256(secret));
+    }
+    secretDigests = List.copyOf(digests);
     fingerprints = List.copyOf(prints);
     macs = ThreadLocal.withInitial(this::newMacs);
   }
@@ -47,6 +53,10 @@ final class SignatureTokens {
 
   byte[] secret(int index) {
     return secrets.get(index);
+  }
+
+  byte[] secretDigest(int index) {
+    return secretDigests.get(index);
   }
 
   String fingerprint(int index) {
@@ -84,9 +94,12 @@ final class SignatureTokens {
   }
 
   static String fingerprint(byte[] secret) {
+    return HexFormat.of().formatHex(sha256(secret), 0, 4);
+  }
+
+  static byte[] sha256(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
-      return HexFormat.of().formatHex(digest, 0, 4);
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       // Every Java SE platform must provide SHA-256.
       throw new IllegalStateException("SHA-256 is unavailable", e);

@@ -88,8 +88,9 @@ public final class SignatureVerifier {
       return verifyToken(signature);
     }
     byte[][] entries = parseV1(signature);
-    long signedAt = checkTimestamp(timestamp);
-    byte[] prefix = prefix(requestId, signedAt);
+    checkTimestamp(timestamp);
+    // The base string holds the header text exactly as sent (checked to be 1-12 ASCII digits).
+    byte[] prefix = prefix(requestId, timestamp);
     for (int t = 0; t < tokens.size(); t++) {
       // Compared in encoded form: a decoder would accept non-canonical final characters as the same bytes.
       byte[] expected = Base64.getEncoder().encode(tokens.hmac(t, prefix, body));
@@ -127,7 +128,8 @@ public final class SignatureVerifier {
     return tokens.fingerprints();
   }
 
-  static boolean isValidRequestId(String requestId) {
+  /** Whether {@code requestId} is 1-128 chars of {@code [A-Za-z0-9._:-]}, as the contract requires. */
+  public static boolean isValidRequestId(String requestId) {
     if (requestId == null || requestId.isEmpty() || requestId.length() > MAX_REQUEST_ID) {
       return false;
     }
@@ -154,9 +156,10 @@ public final class SignatureVerifier {
       throw new SignatureVerificationException(
           CamsCode.MISSING_SIGNATURE, CamsHeaders.SIGNATURE + " header is missing or not a token entry");
     }
-    byte[] presented = header.substring("token=".length()).getBytes(StandardCharsets.UTF_8);
+    // Digests of equal length are compared, so the time taken says nothing about the token's length.
+    byte[] presented = SignatureTokens.sha256(header.substring("token=".length()).getBytes(StandardCharsets.UTF_8));
     for (int t = 0; t < tokens.size(); t++) {
-      if (MessageDigest.isEqual(tokens.secret(t), presented)) {
+      if (MessageDigest.isEqual(tokens.secretDigest(t), presented)) {
         return new VerifiedSignature(SignatureScheme.TOKEN, t, tokens.fingerprint(t));
       }
     }
@@ -249,9 +252,8 @@ public final class SignatureVerifier {
     return value;
   }
 
-  /** {@code <request id>.<timestamp>.} in ASCII; the request id was checked to be ASCII. */
-  static byte[] prefix(String requestId, long timestamp) {
-    String ts = Long.toString(timestamp);
+  /** {@code <request id>.<timestamp>.} in ASCII; both were checked to be ASCII. */
+  static byte[] prefix(String requestId, String ts) {
     byte[] prefix = new byte[requestId.length() + ts.length() + 2];
     int i = 0;
     for (int k = 0; k < requestId.length(); k++) {

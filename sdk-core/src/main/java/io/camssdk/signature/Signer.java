@@ -60,7 +60,7 @@ public final class Signer {
     if (scheme == SignatureScheme.TOKEN) {
       return new SignedHeaders(requestId, timestamp, "token=" + new String(tokens.secret(0), StandardCharsets.UTF_8));
     }
-    byte[] prefix = SignatureVerifier.prefix(requestId, epochSeconds);
+    byte[] prefix = SignatureVerifier.prefix(requestId, timestamp);
     StringBuilder header = new StringBuilder(48 * tokens.size());
     for (int t = 0; t < tokens.size(); t++) {
       if (t > 0) {

@@ -181,6 +181,10 @@ public final class CamsEndpoint {
       completed = true;
       return new EndpointResponse(200, CamsCode.OK, body, call.requestId(), call.intentCode(), signature, false,
           elapsed);
+    } catch (MalformedPayloadException e) {
+      // The handler found the intent data unfit for its type (call.data(...)): a retry cannot fix that.
+      elapsed = System.nanoTime() - started;
+      return reject(e, call.requestId(), call.intentCode(), signature).withHandlerNanos(elapsed);
     } catch (Exception e) {
       elapsed = System.nanoTime() - started;
       log.warn("Intent handler for {} failed (request id {}): {}", call.intentCode(), call.requestId(),
@@ -278,12 +282,8 @@ public final class CamsEndpoint {
   }
 
   private static String requestIdOf(EndpointRequest request) {
-    try {
-      String id = single(request, CamsHeaders.REQUEST_ID);
-      return id != null && id.length() <= 128 ? id : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
+    String id = single(request, CamsHeaders.REQUEST_ID);
+    return SignatureVerifier.isValidRequestId(id) ? id : null;
   }
 
   static EndpointResponse reject(CamsException failure, String requestId, String intentCode,
@@ -418,7 +418,7 @@ public final class CamsEndpoint {
       return this;
     }
 
-    /** How long replies are kept for repeated calls (default 24 h); at least the signature tolerance. */
+    /** How long replies are kept for repeated calls (default 24 h); at least twice the signature tolerance. */
     public Builder retention(Duration retention) {
       this.retention = positive("retention", retention);
       return this;
@@ -466,8 +466,9 @@ public final class CamsEndpoint {
       if (verifier == null) {
         throw new IllegalStateException("verifier is required: set the business system's signature token(s)");
       }
-      if (retention.compareTo(verifier.tolerance()) < 0) {
-        throw new IllegalStateException("retention (" + retention + ") must be at least the signature tolerance ("
+      // A signed call is accepted for the tolerance either side of its timestamp: twice the tolerance in all.
+      if (retention.compareTo(verifier.tolerance().multipliedBy(2)) < 0) {
+        throw new IllegalStateException("retention (" + retention + ") must be at least twice the signature tolerance ("
             + verifier.tolerance() + "), or a replayed call could run its handler again");
       }
       return new CamsEndpoint(this);

@@ -11,6 +11,7 @@ import io.camssdk.receipt.ReceiptHandler;
 import io.camssdk.receipt.ReceiptParser;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.CamsHeaders;
+import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.signature.VerifiedSignature;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ final class ReceiptFlow {
   }
 
   EndpointResponse handle(ReceiptType type, EndpointRequest request) {
-    String requestId = CamsEndpoint.single(request, CamsHeaders.REQUEST_ID);
+    String headerId = CamsEndpoint.single(request, CamsHeaders.REQUEST_ID);
+    String requestId = validOrNull(headerId);
     VerifiedSignature signature = null;
     List<? extends Receipt> items;
     ReceiptHandler<Receipt> handler = endpoint.receipts.handler(type);
@@ -42,7 +44,7 @@ final class ReceiptFlow {
       // The documented pushes are unsigned; a signed push is verified, and a receiver may require signatures.
       String signatureHeader = CamsEndpoint.signatureHeader(request);
       if (signatureHeader != null || endpoint.receipts.requireSignature()) {
-        signature = endpoint.verifier().verify(requestId, CamsEndpoint.single(request, CamsHeaders.TIMESTAMP),
+        signature = endpoint.verifier().verify(headerId, CamsEndpoint.single(request, CamsHeaders.TIMESTAMP),
             signatureHeader, body);
       }
       if (handler == null) {
@@ -135,7 +137,8 @@ final class ReceiptFlow {
     }
   }
 
+  /** Only a well-formed request id is logged or echoed: unsigned pushes carry whatever the sender chose. */
   private static String validOrNull(String requestId) {
-    return requestId != null && requestId.length() <= 128 ? requestId : null;
+    return SignatureVerifier.isValidRequestId(requestId) ? requestId : null;
   }
 }

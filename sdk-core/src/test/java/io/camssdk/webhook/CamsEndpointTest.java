@@ -219,6 +219,13 @@ class CamsEndpointTest {
   }
 
   @Test
+  void answersIntentDataThatDoesNotFitTheHandlersTypeAsMalformedPayload() {
+    EndpointResponse response = endpoint.handleIntent(signed("r-1", "ORDER_STATUS", "{\"orderId\":[1,2]}"));
+    assertRejected(response, CamsCode.MALFORMED_PAYLOAD);
+    assertThat(response.bodyText()).contains("OrderQuery").contains("$.orderId");
+  }
+
+  @Test
   void answersNonObjectDataAsHandlerError() {
     assertRejected(endpoint.handleIntent(signed("r-1", "LIST", "{}")), CamsCode.HANDLER_ERROR);
   }

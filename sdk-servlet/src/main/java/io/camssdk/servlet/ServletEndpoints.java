@@ -45,20 +45,29 @@ final class ServletEndpoints {
     return id != null && id.length() <= 128 ? id : null;
   }
 
-  /** Writes status, media type and body. A 413 also closes the connection: the rest of the body stays unread. */
+  /**
+   * Writes status, media type and body. Rejections made before the body was read (405, 415, 413) close the
+   * connection and are flushed at once: a container draining the unread, possibly endless, body must not hold the
+   * reply back, nor keep a connection whose framing it would have to skip.
+   */
   static void write(EndpointResponse reply, HttpServletResponse response) throws IOException {
-    response.setStatus(reply.status());
+    int status = reply.status();
+    boolean bodyMayBeUnread = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+        || status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
+        || status == HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
+    response.setStatus(status);
     response.setContentType(EndpointResponse.CONTENT_TYPE);
     response.setContentLength(reply.body().length);
-    if (reply.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+    if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
       response.setHeader("Allow", "POST");
     }
-    if (reply.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+    if (bodyMayBeUnread) {
       response.setHeader("Connection", "close");
     }
     response.getOutputStream().write(reply.body());
-    // Commit now: a container draining an unread (possibly endless) body must not hold the reply back.
-    response.flushBuffer();
+    if (bodyMayBeUnread) {
+      response.flushBuffer();
+    }
   }
 
   /** Init parameters of one servlet or filter, falling back to the context's. */

@@ -49,8 +49,12 @@ final class JettyServletAdapterTest extends ServletAdapterContract {
       }
 
       @Override
-      public void close() throws Exception {
-        server.stop();
+      public void close() {
+        try {
+          server.stop();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not stop the container", e);
+        }
       }
     };
   }

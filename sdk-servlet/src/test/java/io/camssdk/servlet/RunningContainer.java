@@ -4,6 +4,7 @@ package io.camssdk.servlet;
 interface RunningContainer extends AutoCloseable {
   int port();
 
+  /** Stops the container. */
   @Override
-  void close() throws Exception;
+  void close();
 }

@@ -33,14 +33,14 @@ final class TomcatServletAdapterTest extends ServletAdapterContract {
       context.addFilterDef(def);
       FilterMap map = new FilterMap();
       map.setFilterName(mount.name());
-      map.addURLPatternDecoded(mount.path());
+      map.addURLPattern(mount.path());
       context.addFilterMap(map);
     }
     for (Deployment.ServletMount mount : deployment.servlets) {
       Wrapper wrapper = Tomcat.addServlet(context, mount.name(), mount.servlet());
       mount.initParameters().forEach(wrapper::addInitParameter);
       wrapper.setLoadOnStartup(1);
-      context.addServletMappingDecoded(mount.path(), mount.name());
+      context.addServletMapping(mount.path(), mount.name());
     }
     tomcat.start();
     int port = connector.getLocalPort();
@@ -51,9 +51,13 @@ final class TomcatServletAdapterTest extends ServletAdapterContract {
       }
 
       @Override
-      public void close() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+      public void close() {
+        try {
+          tomcat.stop();
+          tomcat.destroy();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not stop the container", e);
+        }
       }
     };
   }

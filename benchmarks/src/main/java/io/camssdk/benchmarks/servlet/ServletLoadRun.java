@@ -33,7 +33,7 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.camssdk.benchmarks.servlet.ServletLoadRun \
- *     --threads 8 --seconds 10 --warmup 5 --rounds 4
+ *     --threads 8 --seconds 10 --warmup 15 --rounds 4
  * </pre>
  *
  * Both sides get byte-identical requests (same size, same headers, same client work), so the ratio isolates what
@@ -49,8 +49,8 @@ public final class ServletLoadRun {
   public static void main(String[] args) throws Exception {
     int threads = intOption(args, "--threads", 8);
     int seconds = intOption(args, "--seconds", 10);
-    int warmup = intOption(args, "--warmup", 3);
-    int rounds = intOption(args, "--rounds", 2);
+    int warmup = intOption(args, "--warmup", 15);
+    int rounds = intOption(args, "--rounds", 4);
 
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);

@@ -95,10 +95,18 @@ public final class SampleServer implements AutoCloseable {
     return app;
   }
 
-  /** Stops the server; idempotent. */
+  /**
+   * Stops the server; idempotent.
+   *
+   * @throws IllegalStateException when Jetty fails to stop
+   */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the sample server on port " + port, e);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -114,8 +122,8 @@ public final class SampleServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
-      } catch (Exception e) {
-        System.err.println("stop failed: " + e.getClass().getName());
+      } catch (IllegalStateException e) {
+        System.err.println("stop failed: " + e.getCause().getClass().getName());
       }
     }, "cams-sample-stop"));
     System.out.println("CAMS sample listening on port " + server.port() + " (" + tokens.size()
