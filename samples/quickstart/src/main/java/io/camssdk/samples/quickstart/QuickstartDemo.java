@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * expected, 1 with the reason otherwise.
  *
  * <pre>
- * ./mvnw -B -q -pl samples/quickstart -am -Pdemo verify -DskipTests
+ * ./mvnw -B -q -pl samples/quickstart -am -Pdemo package -DskipTests
  * </pre>
  */
 public final class QuickstartDemo {
