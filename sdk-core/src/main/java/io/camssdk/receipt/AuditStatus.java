@@ -47,13 +47,7 @@ public record AuditStatus(String value) {
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static AuditStatus of(String value) {
-    Objects.requireNonNull(value, "value");
-    for (AuditStatus known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new AuditStatus(value);
+    return OpenValues.of(KNOWN, AuditStatus::value, value, AuditStatus::new);
   }
 
   /** Whether this is one of the documented values (ignoring case). */

@@ -51,13 +51,7 @@ public record AuditType(String value) {
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static AuditType of(String value) {
-    Objects.requireNonNull(value, "value");
-    for (AuditType known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new AuditType(value);
+    return OpenValues.of(KNOWN, AuditType::value, value, AuditType::new);
   }
 
   /** Whether this is one of the documented values (ignoring case). */

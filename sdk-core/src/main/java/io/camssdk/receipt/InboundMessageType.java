@@ -57,13 +57,7 @@ public record InboundMessageType(String value) {
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static InboundMessageType of(String value) {
-    Objects.requireNonNull(value, "value");
-    for (InboundMessageType known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new InboundMessageType(value);
+    return OpenValues.of(KNOWN, InboundMessageType::value, value, InboundMessageType::new);
   }
 
   /** Whether this is one of the documented values (ignoring case). */

@@ -45,13 +45,7 @@ public record MessageStatus(String value) {
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static MessageStatus of(String value) {
-    Objects.requireNonNull(value, "value");
-    for (MessageStatus known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new MessageStatus(value);
+    return OpenValues.of(KNOWN, MessageStatus::value, value, MessageStatus::new);
   }
 
   /** Whether this is one of the documented values (ignoring case). */
