@@ -87,15 +87,17 @@ public final class SignatureVerifier {
     if (scheme == SignatureScheme.TOKEN) {
       return verifyToken(signature);
     }
-    byte[][] entries = parseV1(signature);
+    // Offsets of the v1 entries' values in the header: nothing is copied.
+    int[] entries = new int[MAX_ENTRIES];
+    int entryCount = parseV1(signature, entries);
     checkTimestamp(timestamp);
     // The base string holds the header text exactly as sent (checked to be 1-12 ASCII digits).
     byte[] prefix = prefix(requestId, timestamp);
     for (int t = 0; t < tokens.size(); t++) {
       // Compared in encoded form: a decoder would accept non-canonical final characters as the same bytes.
       byte[] expected = Base64.getEncoder().encode(tokens.hmac(t, prefix, body));
-      for (byte[] entry : entries) {
-        if (MessageDigest.isEqual(expected, entry)) {
+      for (int e = 0; e < entryCount; e++) {
+        if (constantTimeEquals(expected, signature, entries[e])) {
           return new VerifiedSignature(SignatureScheme.V1, t, tokens.fingerprint(t));
         }
       }
@@ -166,12 +168,17 @@ public final class SignatureVerifier {
     throw new SignatureVerificationException(CamsCode.INVALID_SIGNATURE, "the token matches no active token");
   }
 
-  private static byte[][] parseV1(String header) {
+  /**
+   * Finds the v1 entries of {@code header} and writes where each value starts into {@code starts}.
+   *
+   * @return how many v1 entries there are (at least one)
+   */
+  private static int parseV1(String header, int[] starts) {
     if (header == null || header.isEmpty()) {
       throw missing("header is missing");
     }
-    List<byte[]> entries = new ArrayList<>(2);
     int count = 0;
+    int v1Count = 0;
     int start = 0;
     int length = header.length();
     while (start < length) {
@@ -189,33 +196,46 @@ public final class SignatureVerifier {
         }
         // Entries of other schemes are skipped: a future scheme must not break today's receivers.
         if (eq - start == 2 && header.startsWith("v1", start)) {
-          entries.add(decodeV1(header, eq + 1, end));
+          if (end - eq - 1 != V1_LENGTH || !isPaddedBase64(header, eq + 1)) {
+            throw missing("header has a v1 entry that is not a Base64 HMAC-SHA256");
+          }
+          starts[v1Count++] = eq + 1;
         }
       }
       start = end + 1;
     }
-    if (entries.isEmpty()) {
+    if (v1Count == 0) {
       throw missing("header has no v1 entry");
     }
-    return entries.toArray(new byte[0][]);
+    return v1Count;
   }
 
-  /** The entry's ASCII bytes, after checking it has the shape of a padded Base64 HMAC-SHA256. */
-  private static byte[] decodeV1(String header, int from, int to) {
-    if (to - from != V1_LENGTH || header.charAt(to - 1) != '=') {
-      throw missing("header has a v1 entry that is not a Base64 HMAC-SHA256");
-    }
-    byte[] ascii = new byte[V1_LENGTH];
+  /** Whether the 44 chars from {@code offset} are 43 of the standard Base64 alphabet and {@code =}. */
+  private static boolean isPaddedBase64(String header, int offset) {
     for (int i = 0; i < V1_LENGTH - 1; i++) {
-      char c = header.charAt(from + i);
-      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-      if (!base64) {
-        throw missing("header has a v1 entry that is not a Base64 HMAC-SHA256");
+      char c = header.charAt(offset + i);
+      if (c >= 128 || !BASE64_ALPHABET[c]) {
+        return false;
       }
-      ascii[i] = (byte) c;
     }
-    ascii[V1_LENGTH - 1] = '=';
-    return ascii;
+    return header.charAt(offset + V1_LENGTH - 1) == '=';
+  }
+
+  private static final boolean[] BASE64_ALPHABET = new boolean[128];
+
+  static {
+    for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+      BASE64_ALPHABET[c] = true;
+    }
+  }
+
+  /** Whether the 44 chars of {@code header} from {@code offset} equal {@code expected}, in constant time. */
+  private static boolean constantTimeEquals(byte[] expected, String header, int offset) {
+    int difference = 0;
+    for (int i = 0; i < V1_LENGTH; i++) {
+      difference |= expected[i] ^ header.charAt(offset + i);
+    }
+    return difference == 0;
   }
 
   private static SignatureVerificationException missing(String problem) {
