@@ -46,4 +46,23 @@ public interface DuplicateStore {
    * @throws DuplicateStoreException when the store cannot be reached or fails
    */
   void release(String key);
+
+  /**
+   * Checks that the store can be reached now, within the store's own timeout, for health checks (the Spring
+   * starter's health indicator calls it). It changes nothing. The default does nothing: a store in this JVM's
+   * memory is always reachable.
+   *
+   * <pre>{@code
+   * try {
+   *   store.ping();
+   *   // reachable
+   * } catch (DuplicateStoreException e) {
+   *   // calls are being answered 503 StoreUnavailable; e.getMessage() says why (no keys, no secrets)
+   * }
+   * }</pre>
+   *
+   * @throws DuplicateStoreException when the store cannot be reached or does not answer in time
+   * @since 0.1
+   */
+  default void ping() {}
 }

@@ -251,6 +251,22 @@ public final class JdbcDuplicateStore implements DuplicateStore {
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * <p>Takes a connection from the pool and asks the driver whether it is valid
+   * ({@link Connection#isValid(int)}, bounded by the store's timeout); the table is not touched.
+   */
+  @Override
+  public void ping() {
+    run("ping", (connection, sql) -> {
+      if (!connection.isValid(queryTimeoutSeconds)) {
+        throw new SQLException("connection is not valid", "08006");
+      }
+      return null;
+    });
+  }
+
+  /**
    * Deletes the rows whose lease or retention has ended, in batches of {@code purgeBatchSize} rows (one short
    * statement each) until a batch comes back short. Schedule it, e.g. every minute; running it on several
    * instances at once is safe.

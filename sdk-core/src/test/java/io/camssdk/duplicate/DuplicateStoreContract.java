@@ -280,6 +280,21 @@ public abstract class DuplicateStoreContract {
   }
 
   @Test
+  void pingSucceedsWhileTheStoreIsReachable() {
+    store.ping();
+    store.ping();
+  }
+
+  @Test
+  void pingOfAnUnreachableStoreThrowsDuplicateStoreExceptionPromptly() throws Exception {
+    stopBackend();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(store::ping).isInstanceOf(DuplicateStoreException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+  }
+
+  @Test
   void anUnreachableStoreThrowsDuplicateStoreExceptionPromptly() throws Exception {
     store.claim(key("before"), LONG);
     stopBackend();

@@ -15,6 +15,7 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.async.RedisStringAsyncCommands;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -98,6 +99,7 @@ public final class RedisDuplicateStore implements DuplicateStore, AutoCloseable 
 
   private final RedisScriptingAsyncCommands<String, byte[]> scripting;
   private final RedisStringAsyncCommands<String, byte[]> strings;
+  private final BaseRedisAsyncCommands<String, byte[]> base;
   private final AutoCloseable ownedConnection;
   private final RedisClient ownedClient;
   private final String keyPrefix;
@@ -105,10 +107,12 @@ public final class RedisDuplicateStore implements DuplicateStore, AutoCloseable 
   // This store object's claim value: 'C' and a random token, so that release() frees only claims made here.
   private final byte[] claimValue;
 
-  private RedisDuplicateStore(Builder builder, RedisScriptingAsyncCommands<String, byte[]> scripting,
-      RedisStringAsyncCommands<String, byte[]> strings, AutoCloseable ownedConnection, RedisClient ownedClient) {
-    this.scripting = scripting;
-    this.strings = strings;
+  private <C extends RedisScriptingAsyncCommands<String, byte[]> & RedisStringAsyncCommands<String, byte[]>
+      & BaseRedisAsyncCommands<String, byte[]>> RedisDuplicateStore(Builder builder, C commands,
+      AutoCloseable ownedConnection, RedisClient ownedClient) {
+    this.scripting = commands;
+    this.strings = commands;
+    this.base = commands;
     this.ownedConnection = ownedConnection;
     this.ownedClient = ownedClient;
     this.keyPrefix = builder.keyPrefix;
@@ -173,6 +177,20 @@ public final class RedisDuplicateStore implements DuplicateStore, AutoCloseable 
     String[] keys = {redisKey(key)};
     byte[][] args = {claimValue};
     script("release", RELEASE_SHA, RELEASE_SCRIPT, ScriptOutputType.INTEGER, keys, args);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sends {@code PING} and waits at most the store's timeout for {@code PONG}.
+   */
+  @Override
+  public void ping() {
+    String reply = await("ping", base::ping);
+    if (!"PONG".equals(reply)) {
+      throw new DuplicateStoreException("Duplicate store's Redis answered PING unexpectedly; check the Redis "
+          + "address");
+    }
   }
 
   /** Closes what the store opened itself (see the class's Javadoc); the store cannot be used after. */
@@ -348,10 +366,10 @@ public final class RedisDuplicateStore implements DuplicateStore, AutoCloseable 
             + "on RedisDuplicateStore.Builder, but " + sources + " are set");
       }
       if (connection != null) {
-        return new RedisDuplicateStore(this, connection.async(), connection.async(), null, null);
+        return new RedisDuplicateStore(this, connection.async(), null, null);
       }
       if (clusterConnection != null) {
-        return new RedisDuplicateStore(this, clusterConnection.async(), clusterConnection.async(), null, null);
+        return new RedisDuplicateStore(this, clusterConnection.async(), null, null);
       }
       RedisClient owned = null;
       RedisClient using = client;
@@ -366,7 +384,7 @@ public final class RedisDuplicateStore implements DuplicateStore, AutoCloseable 
       }
       try {
         StatefulRedisConnection<String, byte[]> opened = using.connect(CODEC);
-        return new RedisDuplicateStore(this, opened.async(), opened.async(), opened, owned);
+        return new RedisDuplicateStore(this, opened.async(), opened, owned);
       } catch (RedisException e) {
         if (owned != null) {
           owned.shutdown();

@@ -136,18 +136,104 @@ public record CamsProperties(
   /**
    * Repeated request ids.
    *
+   * <pre>
+   * cams.duplicates.store=jdbc                # memory (default), jdbc or redis: share jdbc/redis between instances
+   * cams.duplicates.jdbc.create-table=true
+   * cams.duplicates.lease=30s
+   * </pre>
+   *
    * @param retention how long a handled call's reply is kept and replayed for repeats; at least the tolerance
-   * @param maxEntries how many replies the default in-memory store keeps at most (oldest dropped first)
+   * @param maxEntries how many replies the in-memory store keeps at most (oldest dropped first)
+   * @param store where claims and replies are kept: {@code memory} (one instance only), {@code jdbc} (the
+   *     application's {@code DataSource}) or {@code redis} (the application's Lettuce client, or
+   *     {@code cams.duplicates.redis.uri}); a bean of type {@code DuplicateStore} of the application's own wins
+   * @param lease how long a claim lasts when its instance dies before replying; a retry then runs the handler.
+   *     Longer than the slowest handler, or a retry arriving after the lease runs a still-running handler twice
+   * @param jdbc settings of the {@code jdbc} store
+   * @param redis settings of the {@code redis} store
    */
   public record Duplicates(
       @DefaultValue("24h") Duration retention,
-      @DefaultValue("100000") int maxEntries) {
+      @DefaultValue("100000") int maxEntries,
+      @DefaultValue("memory") StoreType store,
+      @DefaultValue("30s") Duration lease,
+      @DefaultValue Jdbc jdbc,
+      @DefaultValue Redis redis) {
 
     public Duplicates {
       requirePositive(retention, "cams.duplicates.retention");
       if (maxEntries < 1) {
         throw CamsConfigurationException.invalid("cams.duplicates.max-entries", "must be at least 1");
       }
+      Objects.requireNonNull(store, "store");
+      requirePositive(lease, "cams.duplicates.lease");
+      Objects.requireNonNull(jdbc, "jdbc");
+      Objects.requireNonNull(redis, "redis");
+    }
+  }
+
+  /** Where the duplicate store keeps claims and replies. */
+  public enum StoreType {
+    /** This JVM's memory: one instance only (the default). */
+    MEMORY,
+    /** A table in the application's relational database ({@code DataSource}): PostgreSQL, MySQL/MariaDB, H2. */
+    JDBC,
+    /** Redis, through Lettuce ({@code io.camssdk:cams-sdk-redis}). */
+    REDIS
+  }
+
+  /**
+   * The {@code jdbc} duplicate store, on the application's {@code DataSource}.
+   *
+   * @param table the table's name, optionally schema-qualified
+   * @param createTable whether to create the table and its index at start-up when missing (else run the DDL
+   *     with your migrations; see {@code JdbcDuplicateStore.ddl})
+   * @param timeout the most each statement may take (100 ms to 2.5 s; the platform waits 3 s)
+   * @param purgeInterval how often expired rows are deleted, from one daemon thread closed with the context;
+   *     {@code 0} turns purging off (do it elsewhere)
+   */
+  public record Jdbc(
+      @DefaultValue("cams_duplicates") String table,
+      @DefaultValue("false") boolean createTable,
+      @DefaultValue("1s") Duration timeout,
+      @DefaultValue("1m") Duration purgeInterval) {
+
+    public Jdbc {
+      Objects.requireNonNull(table, "table");
+      if (timeout == null || timeout.toMillis() < 100 || timeout.toMillis() > 2_500) {
+        throw CamsConfigurationException.invalid("cams.duplicates.jdbc.timeout", "must be between 100ms and 2500ms");
+      }
+      if (purgeInterval == null || purgeInterval.isNegative()) {
+        throw CamsConfigurationException.invalid("cams.duplicates.jdbc.purge-interval",
+            "must be a positive duration, or 0 to turn purging off");
+      }
+    }
+  }
+
+  /**
+   * The {@code redis} duplicate store.
+   *
+   * @param uri a Redis to connect to ({@code redis://host:6379}, {@code rediss://...}); when unset, the Lettuce
+   *     client of the application's Spring Data Redis {@code LettuceConnectionFactory} is used. Never logged
+   * @param keyPrefix the prefix of the store's keys; one per business system sharing a Redis
+   * @param timeout the most a call waits for Redis (50 ms to 2.5 s; the platform waits 3 s)
+   */
+  public record Redis(
+      String uri,
+      @DefaultValue("cams:dup:") String keyPrefix,
+      @DefaultValue("500ms") Duration timeout) {
+
+    public Redis {
+      Objects.requireNonNull(keyPrefix, "keyPrefix");
+      if (timeout == null || timeout.toMillis() < 50 || timeout.toMillis() > 2_500) {
+        throw CamsConfigurationException.invalid("cams.duplicates.redis.timeout", "must be between 50ms and 2500ms");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Redis{uri=" + (uri == null ? "unset" : "***") + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
+          + "}";
     }
   }
 

@@ -1,7 +1,6 @@
 package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.duplicate.DuplicateStore;
-import io.camssdk.duplicate.InMemoryDuplicateStore;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.spring.CamsConfigurationException;
@@ -26,10 +25,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 
 /**
- * The CAMS endpoint on the servlet stack: a {@link SignatureVerifier} from {@code cams.signature.*}, an in-memory
- * {@link DuplicateStore}, the handler methods found on beans, a {@link CamsEndpoint}, and one servlet mapped to
+ * The CAMS endpoint on the servlet stack: a {@link SignatureVerifier} from {@code cams.signature.*}, the
+ * {@link DuplicateStore} of {@code cams.duplicates.store} ({@code memory}, {@code jdbc} on the application's
+ * {@code DataSource}, or {@code redis}), the handler methods found on beans, a {@link CamsEndpoint}, and one servlet mapped to
  * {@code cams.paths.*}. Each bean backs off when the application defines its own.
  *
  * <p>Active in a servlet web application when tokens are set, a bean declares handler methods, or the
@@ -43,6 +44,8 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnProperty(prefix = "cams.endpoint", name = "enabled", havingValue = "true", matchIfMissing = true)
 @Conditional(OnCamsEndpointCondition.class)
 @EnableConfigurationProperties(CamsProperties.class)
+@Import({CamsDuplicateStoreConfigurations.Memory.class, CamsDuplicateStoreConfigurations.Jdbc.class,
+    CamsDuplicateStoreConfigurations.Redis.class, CamsDuplicateStoreConfigurations.RedisModuleMissing.class})
 public final class CamsEndpointAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(CamsEndpointAutoConfiguration.class);
 
@@ -79,21 +82,13 @@ public final class CamsEndpointAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  DuplicateStore camsDuplicateStore(CamsProperties properties, ObjectProvider<Clock> clock) {
-    return InMemoryDuplicateStore.builder()
-        .maxEntries(properties.duplicates().maxEntries())
-        .clock(clock.getIfAvailable(Clock::systemUTC))
-        .build();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
   CamsEndpoint camsEndpoint(CamsProperties properties, SignatureVerifier verifier, DuplicateStore store,
       CamsHandlerMethods handlers) {
     CamsEndpoint.Builder builder = CamsEndpoint.builder()
         .verifier(verifier)
         .duplicateStore(store)
         .retention(properties.duplicates().retention())
+        .lease(properties.duplicates().lease())
         .handlerBudget(properties.handlerBudget())
         .maxBodyBytes(properties.bodyLimitBytes())
         .requireReceiptSignature(properties.receipts().requireSignature());

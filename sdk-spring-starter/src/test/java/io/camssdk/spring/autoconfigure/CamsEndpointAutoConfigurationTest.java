@@ -131,7 +131,9 @@ class CamsEndpointAutoConfigurationTest {
           assertThat(context.getBean(SignatureVerifier.class).tolerance()).isEqualTo(Duration.ofMinutes(2));
           assertThat(p.bodyLimitBytes()).isEqualTo(1024);
           assertThat(p.paths()).isEqualTo(new CamsProperties.Paths("/hook", "/s", "/i", "/a"));
-          assertThat(p.duplicates()).isEqualTo(new CamsProperties.Duplicates(Duration.ofHours(1), 10));
+          assertThat(p.duplicates().retention()).isEqualTo(Duration.ofHours(1));
+          assertThat(p.duplicates().maxEntries()).isEqualTo(10);
+          assertThat(p.duplicates().store()).isEqualTo(CamsProperties.StoreType.MEMORY);
           assertThat(((InMemoryDuplicateStore) context.getBean(DuplicateStore.class)).maxEntries()).isEqualTo(10);
           assertThat(p.handlerBudget()).isEqualTo(Duration.ofSeconds(1));
           assertThat(p.receipts().requireSignature()).isTrue();

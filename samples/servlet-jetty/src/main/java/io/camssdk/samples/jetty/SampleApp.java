@@ -9,6 +9,7 @@ import io.camssdk.webhook.CamsEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -51,9 +52,24 @@ public final class SampleApp {
    * @param store where handled request ids and receipts are remembered; share one between instances of a cluster
    */
   public SampleApp(List<String> tokens, DuplicateStore store) {
+    this(tokens, store, builder -> { });
+  }
+
+  /**
+   * The sample with extra endpoint settings, applied after the sample's own: a shorter lease, more intent
+   * handlers (tests of a cluster add one that blocks), a handler budget.
+   *
+   * <pre>{@code
+   * new SampleApp(List.of(token), sharedStore, endpoint -> endpoint.lease(Duration.ofSeconds(5)));
+   * }</pre>
+   *
+   * @param customizer called with the endpoint's builder before it is built
+   */
+  public SampleApp(List<String> tokens, DuplicateStore store, Consumer<CamsEndpoint.Builder> customizer) {
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(store, "store");
-    this.endpoint = CamsEndpoint.builder()
+    Objects.requireNonNull(customizer, "customizer");
+    CamsEndpoint.Builder builder = CamsEndpoint.builder()
         .verifier(SignatureVerifier.builder().tokens(tokens).build())
         .duplicateStore(store)
         .onIntent("ECHO", call -> {
@@ -74,8 +90,9 @@ public final class SampleApp {
           receiptItems.incrementAndGet();
           log.info("ChatAppAudit TemplateCode={} Language={} AuditStatus={} Type={}", r.templateCode(), r.language(),
               r.auditStatus(), r.auditType());
-        }))
-        .build();
+        }));
+    customizer.accept(builder);
+    this.endpoint = builder.build();
   }
 
   /** Adds the intent servlet and the three receipt servlets to {@code context}. */

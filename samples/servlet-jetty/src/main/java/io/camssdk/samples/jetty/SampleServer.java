@@ -3,10 +3,12 @@ package io.camssdk.samples.jetty;
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.duplicate.InMemoryDuplicateStore;
 import io.camssdk.servlet.CamsIntentServlet;
+import io.camssdk.webhook.CamsEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -44,14 +46,32 @@ public final class SampleServer implements AutoCloseable {
     return start("127.0.0.1", port, tokens, store);
   }
 
+  /**
+   * Starts an instance on {@code 127.0.0.1:port} (0 for a free port) whose endpoint gets extra settings, applied
+   * after the sample's own (see {@link SampleApp#SampleApp(List, DuplicateStore, Consumer)}).
+   *
+   * <pre>{@code
+   * SampleServer a = SampleServer.start(0, List.of(token), sharedStore, e -> e.lease(Duration.ofSeconds(1)));
+   * }</pre>
+   */
+  public static SampleServer start(int port, List<String> tokens, DuplicateStore store,
+      Consumer<CamsEndpoint.Builder> customizer) throws Exception {
+    return start("127.0.0.1", port, tokens, store, customizer);
+  }
+
   /** Starts an instance on {@code host:port} (0 for a free port). */
   public static SampleServer start(String host, int port, List<String> tokens, DuplicateStore store)
       throws Exception {
+    return start(host, port, tokens, store, builder -> { });
+  }
+
+  private static SampleServer start(String host, int port, List<String> tokens, DuplicateStore store,
+      Consumer<CamsEndpoint.Builder> customizer) throws Exception {
     Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535 but was " + port);
     }
-    SampleApp app = new SampleApp(tokens, store);
+    SampleApp app = new SampleApp(tokens, store, customizer);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(host);

@@ -63,6 +63,17 @@ final class SampleServerTest {
   }
 
   @Test
+  void aCustomizerAddsIntentHandlersAndSettingsToTheSampleEndpoint() throws Exception {
+    try (SampleServer server = SampleServer.start(0, List.of(TOKEN), InMemoryDuplicateStore.create(),
+        endpoint -> endpoint.lease(Duration.ofSeconds(7)).onIntent("PING", call -> Map.of("pong", true)))) {
+      HttpResponse<String> response = call(server.port(), newId(), "PING", "{}");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(JsonObject.parse(response.body()).getObject("Data").get("pong")).isEqualTo(true);
+      assertThat(count(call(server.port(), newId(), "COUNT", "{}"))).isEqualTo(1);
+    }
+  }
+
+  @Test
   void acceptsReceiptPushesOnEachPathAndCountsItems() throws Exception {
     try (SampleServer server = SampleServer.start(0, List.of(TOKEN), InMemoryDuplicateStore.create())) {
       String id = UUID.randomUUID().toString();
