@@ -155,9 +155,10 @@ public final class CamsEndpoint {
     ClaimResult claim;
     try {
       claim = store.claim(key, lease);
-    } catch (DuplicateStoreException e) {
+    } catch (RuntimeException e) {
+      // DuplicateStoreException, or any failure of a store implementation: the handler must not run unrecorded.
       log.warn("Duplicate store unavailable; answering 503 so the platform retries (request id {}): {}",
-          call.requestId(), e.getMessage());
+          call.requestId(), describe(e));
       return reject(new CamsException(CamsCode.STORE_UNAVAILABLE, "duplicate store unavailable; retry later"),
           call.requestId(), call.intentCode(), signature);
     }
@@ -210,19 +211,24 @@ public final class CamsEndpoint {
   void completeQuietly(String key, StoredReply reply, String requestId) {
     try {
       store.complete(key, reply, retention);
-    } catch (DuplicateStoreException e) {
+    } catch (RuntimeException e) {
       // The handler ran: answer its reply anyway. The claim's lease keeps repeats out until it expires.
-      log.warn("Could not store the reply of request id {}: {}", requestId, e.getMessage());
+      log.warn("Could not store the reply of request id {}: {}", requestId, describe(e));
     }
   }
 
   void releaseQuietly(String key, String requestId) {
     try {
       store.release(key);
-    } catch (DuplicateStoreException e) {
+    } catch (RuntimeException e) {
       log.warn("Could not release the claim of request id {}; it frees itself after the lease: {}", requestId,
-          e.getMessage());
+          describe(e));
     }
+  }
+
+  /** A store failure for the log: our own exceptions carry safe messages; others are named by class only. */
+  static String describe(RuntimeException e) {
+    return e instanceof DuplicateStoreException ? e.getMessage() : e.getClass().getName();
   }
 
   /** Checks method, media type and size, then reads the body; UTF-8 is checked after the signature. */

@@ -4,7 +4,6 @@ import io.camssdk.CamsCode;
 import io.camssdk.CamsException;
 import io.camssdk.duplicate.ClaimResult;
 import io.camssdk.duplicate.DuplicateStore;
-import io.camssdk.duplicate.DuplicateStoreException;
 import io.camssdk.duplicate.StoredReply;
 import io.camssdk.receipt.Receipt;
 import io.camssdk.receipt.ReceiptHandler;
@@ -76,10 +75,10 @@ final class ReceiptFlow {
               "receipts of this batch are still being handled"), validOrNull(requestId), null, signature);
         }
       }
-    } catch (DuplicateStoreException e) {
+    } catch (RuntimeException e) {
       releaseAll(claimed, requestId);
       log.warn("Duplicate store unavailable; answering 503 so the platform retries ({} receipts): {}",
-          type.wireName(), e.getMessage());
+          type.wireName(), CamsEndpoint.describe(e));
       return CamsEndpoint.reject(new CamsException(CamsCode.STORE_UNAVAILABLE, "duplicate store unavailable; retry later"),
           validOrNull(requestId), null, signature);
     }

@@ -315,6 +315,28 @@ class CamsEndpointTest {
   }
 
   @Test
+  void answersStoreUnavailableWhenAStoreFailsWithAnyRuntimeException() {
+    DuplicateStore broken = new DuplicateStore() {
+      @Override
+      public ClaimResult claim(String key, Duration lease) {
+        throw new IllegalStateException("client is closed");
+      }
+
+      @Override
+      public void complete(String key, StoredReply reply, Duration retention) {}
+
+      @Override
+      public void release(String key) {}
+    };
+    CamsEndpoint unavailable = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().token(TOKEN).clock(CLOCK).build())
+        .duplicateStore(broken)
+        .onIntent("X", call -> null)
+        .build();
+    assertRejected(unavailable.handleIntent(signed("r-1", "X", "{}")), CamsCode.STORE_UNAVAILABLE);
+  }
+
+  @Test
   void verifyIntentReturnsCallAndExactBody() {
     EndpointRequest request = signed("r-9", "ORDER_STATUS", "{\"orderId\":\"A-9\"}");
     VerifiedIntentCall verified = endpoint.verifyIntent(request);
