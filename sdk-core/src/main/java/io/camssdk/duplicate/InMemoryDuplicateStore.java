@@ -32,6 +32,8 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
   private final Clock clock;
   // Insertion order = age order, so the eldest entry is the first to expire or be evicted. Guarded by itself.
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private static final int PURGE_EVERY = 64;
+  private int writesSincePurge; // guarded by entries
 
   private InMemoryDuplicateStore(Builder builder) {
     this.maxEntries = builder.maxEntries;
@@ -99,6 +101,11 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
   }
 
   private void trim(long now) {
+    // Expired entries are purged every PURGE_EVERY writes; the cap is enforced on every write.
+    if (entries.size() <= maxEntries && ++writesSincePurge < PURGE_EVERY) {
+      return;
+    }
+    writesSincePurge = 0;
     Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
     while (eldest.hasNext()) {
       Entry entry = eldest.next().getValue();

@@ -27,9 +27,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class IntentCallParser {
-  private static final JsonReader.Options KEYS = JsonReader.Options.of(
-      "RequestId", "BusinessSystemId", "CustSpaceId", "ChannelType", "IntentCode", "IntentName",
-      "IntentData", "From", "To", "MessageId", "TemplateCode", "Timestamp");
+  private static final int KEY_COUNT = 12;
   private static final int REQUEST_ID = 0;
   private static final int INTENT_CODE = 4;
   private static final int INTENT_DATA = 6;
@@ -68,15 +66,15 @@ public final class IntentCallParser {
     if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
       throw new MalformedPayloadException("$", "expected a JSON object but found " + Json.describe(reader.peek()));
     }
-    String[] strings = new String[KEYS.strings().size()];
+    String[] strings = new String[KEY_COUNT];
     Map<String, Object> data = null;
     long timestamp = -1;
     int seen = 0;
     reader.beginObject();
     while (reader.hasNext()) {
-      int key = reader.selectName(KEYS);
+      String name = reader.nextName();
+      int key = keyIndex(name);
       if (key < 0) {
-        String name = reader.nextName();
         if (name.length() > limits.maxStringLength()) {
           throw new MalformedPayloadException(reader.getPath(), "key longer than " + limits.maxStringLength() + " chars");
         }
@@ -117,6 +115,25 @@ public final class IntentCallParser {
     return new IntentCall(requestId, strings[1], strings[2], channel == null ? null : ChannelType.of(channel),
         intentCode, strings[5], JsonObject.of(data), strings[7], strings[8], strings[9], strings[10],
         Instant.ofEpochMilli(timestamp));
+  }
+
+  /** The index of a contract key, or -1. A switch on the name beats Moshi's option trie for twelve keys. */
+  private static int keyIndex(String name) {
+    switch (name) {
+      case "RequestId": return REQUEST_ID;
+      case "BusinessSystemId": return 1;
+      case "CustSpaceId": return 2;
+      case "ChannelType": return 3;
+      case "IntentCode": return INTENT_CODE;
+      case "IntentName": return 5;
+      case "IntentData": return INTENT_DATA;
+      case "From": return 7;
+      case "To": return 8;
+      case "MessageId": return 9;
+      case "TemplateCode": return 10;
+      case "Timestamp": return TIMESTAMP;
+      default: return -1;
+    }
   }
 
   private long readMillis(JsonReader reader) throws IOException {

@@ -161,6 +161,9 @@ public final class Json {
   static Number parseNumber(String literal, String path) {
     try {
       boolean integral = literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
+      if (integral && literal.length() <= 18) {
+        return Long.parseLong(literal); // fits a long: no BigInteger on the common path
+      }
       if (integral) {
         BigInteger big = new BigInteger(literal);
         return big.bitLength() < 64 ? (Number) big.longValue() : new BigDecimal(big);

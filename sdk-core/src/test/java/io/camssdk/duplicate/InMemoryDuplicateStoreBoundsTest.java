@@ -69,8 +69,10 @@ class InMemoryDuplicateStoreBoundsTest {
       store.complete("old" + i, REPLY, Duration.ofSeconds(10));
     }
     clock.advance(Duration.ofSeconds(11));
-    store.claim("new", Duration.ofSeconds(10));
-    assertThat(store.size()).isEqualTo(1);
+    for (int i = 0; i < 64; i++) { // expired entries are swept every 64 writes
+      store.claim("new" + i, Duration.ofSeconds(10));
+    }
+    assertThat(store.size()).isEqualTo(64);
   }
 
   @Test
