@@ -55,8 +55,8 @@ public final class CamsIntentServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    EndpointResponse reply = endpoint().handleIntent(ServletEndpoints.adapt(request));
-    ServletEndpoints.write(reply, response);
+    EndpointResponse reply = endpoint().handleIntent(ServletExchange.adapt(request));
+    ServletExchange.write(reply, response);
   }
 
   /** The endpoint served. */

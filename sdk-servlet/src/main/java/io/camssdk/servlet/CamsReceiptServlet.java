@@ -69,8 +69,8 @@ public final class CamsReceiptServlet extends HttpServlet {
     if (endpoint == null) {
       throw new IllegalStateException("servlet not initialised: the container has not called init()");
     }
-    EndpointResponse reply = endpoint.handleReceipts(type, ServletEndpoints.adapt(request));
-    ServletEndpoints.write(reply, response);
+    EndpointResponse reply = endpoint.handleReceipts(type, ServletExchange.adapt(request));
+    ServletExchange.write(reply, response);
   }
 
   /** The receipt type served. */

@@ -87,9 +87,9 @@ public final class CamsVerificationFilter implements Filter {
     }
     VerifiedIntentCall verified;
     try {
-      verified = endpoint.verifyIntent(ServletEndpoints.adapt(http));
+      verified = endpoint.verifyIntent(ServletExchange.adapt(http));
     } catch (CamsException rejection) {
-      ServletEndpoints.write(endpoint.reject(rejection, ServletEndpoints.requestIdOf(http)), httpResponse);
+      ServletExchange.write(endpoint.reject(rejection, ServletEndpoints.requestIdOf(http)), httpResponse);
       return;
     }
     VerifiedBodyRequest wrapped = new VerifiedBodyRequest(http, verified.body());

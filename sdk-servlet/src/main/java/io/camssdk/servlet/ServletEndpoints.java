@@ -25,49 +25,10 @@ import java.util.function.Function;
 final class ServletEndpoints {
   private ServletEndpoints() {}
 
-  /**
-   * The servlet request as the endpoint reads it. The body stream is passed as is: the endpoint reads it once, up
-   * to its limit plus one byte, so a too-large (or chunked, endless) body is never buffered whole.
-   */
-  static EndpointRequest adapt(HttpServletRequest request) throws IOException {
-    return new EndpointRequest(request.getMethod(), request.getContentType(), name -> headerValues(request, name),
-        request.getContentLengthLong(), request.getInputStream());
-  }
-
-  private static List<String> headerValues(HttpServletRequest request, String name) {
-    Enumeration<String> values = request.getHeaders(name);
-    return values == null ? List.of() : Collections.list(values);
-  }
-
   /** The request id header for a rejection's metadata, when it is plausible; never echoed in the body. */
   static String requestIdOf(HttpServletRequest request) {
     String id = request.getHeader(CamsHeaders.REQUEST_ID);
     return id != null && id.length() <= 128 ? id : null;
-  }
-
-  /**
-   * Writes status, media type and body. Rejections made before the body was read (405, 415, 413) close the
-   * connection and are flushed at once: a container draining the unread, possibly endless, body must not hold the
-   * reply back, nor keep a connection whose framing it would have to skip.
-   */
-  static void write(EndpointResponse reply, HttpServletResponse response) throws IOException {
-    int status = reply.status();
-    boolean bodyMayBeUnread = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-        || status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
-        || status == HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
-    response.setStatus(status);
-    response.setContentType(EndpointResponse.CONTENT_TYPE);
-    response.setContentLength(reply.body().length);
-    if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
-      response.setHeader("Allow", "POST");
-    }
-    if (bodyMayBeUnread) {
-      response.setHeader("Connection", "close");
-    }
-    response.getOutputStream().write(reply.body());
-    if (bodyMayBeUnread) {
-      response.flushBuffer();
-    }
   }
 
   /** Init parameters of one servlet or filter, falling back to the context's. */

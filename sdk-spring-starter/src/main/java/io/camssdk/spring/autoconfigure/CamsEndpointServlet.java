@@ -1,14 +1,12 @@
 package io.camssdk.spring.autoconfigure;
 
+import io.camssdk.servlet.ServletExchange;
 import io.camssdk.webhook.CamsEndpoint;
-import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.webhook.EndpointResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -38,20 +36,10 @@ final class CamsEndpointServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    EndpointRequest in = new EndpointRequest(request.getMethod(), request.getContentType(),
-        name -> Collections.list(request.getHeaders(name)), request.getContentLengthLong(), request.getInputStream());
-    EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, in);
-    response.setStatus(out.status());
-    response.setContentType(EndpointResponse.CONTENT_TYPE);
-    response.setContentLength(out.body().length);
-    if (out.status() == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
-      response.setHeader("Allow", "POST");
-    }
+    EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, ServletExchange.adapt(request));
     for (CamsCallListener listener : listeners) {
       listener.onCall(kind, out); // before the reply leaves, so a client that saw it also sees the metrics
     }
-    try (OutputStream body = response.getOutputStream()) {
-      body.write(out.body());
-    }
+    ServletExchange.write(out, response);
   }
 }
