@@ -2,40 +2,12 @@ package io.camssdk.duplicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class InMemoryDuplicateStoreBoundsTest {
   static final StoredReply REPLY = new StoredReply(200, "{}".getBytes());
-
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    final AtomicLong millis = new AtomicLong(1_732_420_000_000L);
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-
-    void advance(Duration duration) {
-      millis.addAndGet(duration.toMillis());
-    }
-  }
 
   @Test
   void neverHoldsMoreThanMaxEntries() {
@@ -62,7 +34,7 @@ class InMemoryDuplicateStoreBoundsTest {
 
   @Test
   void purgesExpiredEntriesAsTimePasses() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_732_420_000_000L));
     InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(1_000).clock(clock).build();
     for (int i = 0; i < 500; i++) {
       store.claim("old" + i, Duration.ofSeconds(10));
@@ -77,7 +49,7 @@ class InMemoryDuplicateStoreBoundsTest {
 
   @Test
   void expiredLeaseCanBeClaimedAgain() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_732_420_000_000L));
     InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().clock(clock).build();
     assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.acquired());
     assertThat(store.claim("k", Duration.ofSeconds(30))).isEqualTo(ClaimResult.inProgress());

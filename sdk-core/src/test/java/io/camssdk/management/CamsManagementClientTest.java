@@ -1,5 +1,6 @@
 package io.camssdk.management;
 
+import io.camssdk.duplicate.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camssdk.json.JsonObject;
