@@ -81,7 +81,7 @@ public class DuplicateStoreBenchmark {
             .start();
         HikariConfig config = new HikariConfig();
         config.setDataSource(postgres.getPostgresDatabase());
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(Integer.getInteger("cams.bench.pg.poolSize", 16));
         config.setMinimumIdle(16);
         config.setConnectionTimeout(500);
         pool = new HikariDataSource(config);
