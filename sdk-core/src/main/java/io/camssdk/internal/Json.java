@@ -158,7 +158,7 @@ public final class Json {
     return parseNumber(literal, path);
   }
 
-  static Number parseNumber(String literal, String path) {
+  public static Number parseNumber(String literal, String path) {
     try {
       boolean integral = literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
       if (integral && literal.length() <= 18) {
@@ -225,6 +225,9 @@ public final class Json {
     if (values instanceof FrozenMap frozen) {
       return frozen;
     }
+    if (values instanceof LazyJsonMap lazy) {
+      return lazy;
+    }
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       if (entry.getKey() == null) {
@@ -270,8 +273,9 @@ public final class Json {
   /** Binds a generic object to a user type with {@link #MOSHI}. */
   public static <T> T bind(JsonObject object, Class<T> type) {
     JsonAdapter<T> adapter = adapter(type);
+    Map<String, Object> values = object.asMap();
     try {
-      return adapter.fromJsonValue(object.asMap());
+      return values instanceof LazyJsonMap lazy ? lazy.bind(adapter) : adapter.fromJsonValue(values);
     } catch (JsonDataException e) {
       throw new MalformedPayloadException(pathOf(e), "cannot bind to " + type.getSimpleName());
     }
