@@ -5,6 +5,9 @@ import io.camssdk.internal.LazyJsonMap;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,6 +61,9 @@ final class IntentCallScanner {
       TERMINATOR[c] = true;
     }
   }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] b;
   private final int n;
@@ -550,6 +556,18 @@ final class IntentCallScanner {
     byte[] b = this.b;
     int n = this.n;
     while (true) {
+      // Eight plain ASCII bytes at a time: no quote, no backslash, no high bit.
+      while (p + 8 <= n) {
+        long w = (long) LONGS.get(b, p);
+        long quote = w ^ 0x2222222222222222L;
+        long slash = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long special = ((quote - 0x0101010101010101L) & ~quote) | ((slash - 0x0101010101010101L) & ~slash) | w;
+        if ((special & 0x8080808080808080L) != 0) {
+          break;
+        }
+        p += 8;
+        chars += 8;
+      }
       if (p >= n) {
         throw syntax();
       }
@@ -720,7 +738,12 @@ final class IntentCallScanner {
 
   private boolean matches(int key, int start) {
     byte[] name = KEYS[key];
-    return Arrays.equals(b, start, start + name.length, name, 0, name.length);
+    for (int i = name.length - 1; i >= 0; i--) {
+      if (b[start + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int keyIndex(String name) {
