@@ -556,19 +556,23 @@ final class IntentCallScanner {
     byte[] b = this.b;
     int n = this.n;
     while (true) {
-      // Eight plain ASCII bytes at a time: no quote, no backslash, no high bit.
-      while (p + 8 <= n) {
+      if (p + 8 <= n) {
+        // Eight bytes at a time: skip plain ASCII up to the first quote, backslash or byte with its high bit set.
         long w = (long) LONGS.get(b, p);
         long quote = w ^ 0x2222222222222222L;
         long slash = w ^ 0x5C5C5C5C5C5C5C5CL;
-        long special = ((quote - 0x0101010101010101L) & ~quote) | ((slash - 0x0101010101010101L) & ~slash) | w;
-        if ((special & 0x8080808080808080L) != 0) {
-          break;
+        long special = (((quote - 0x0101010101010101L) & ~quote) | ((slash - 0x0101010101010101L) & ~slash) | w)
+            & 0x8080808080808080L;
+        if (special == 0) {
+          p += 8;
+          chars += 8;
+          continue;
         }
-        p += 8;
-        chars += 8;
-      }
-      if (p >= n) {
+        // Borrows only run towards higher bytes, so the lowest flagged byte is a real one.
+        int skip = Long.numberOfTrailingZeros(special) >>> 3;
+        p += skip;
+        chars += skip;
+      } else if (p >= n) {
         throw syntax();
       }
       int c = b[p];
@@ -658,10 +662,11 @@ final class IntentCallScanner {
     return p + need + 1;
   }
 
+  @SuppressWarnings("deprecation") // String(byte[], int hibyte, ...): the fastest copy of ASCII bytes into a String
   private String decodeString() {
     if (!strEscaped) {
-      return new String(b, strStart, strEnd - strStart,
-          strAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      return strAscii ? new String(b, 0, strStart, strEnd - strStart)
+          : new String(b, strStart, strEnd - strStart, StandardCharsets.UTF_8);
     }
     return decode(strStart, strEnd, true);
   }
@@ -723,13 +728,20 @@ final class IntentCallScanner {
     switch (length) {
       case 2: return matches(8, start) ? 8 : -1;
       case 4: return matches(7, start) ? 7 : -1;
-      case 9:
-        return matches(REQUEST_ID, start) ? REQUEST_ID : matches(TIMESTAMP, start) ? TIMESTAMP
-            : matches(9, start) ? 9 : -1;
-      case 10:
-        return matches(INTENT_CODE, start) ? INTENT_CODE : matches(INTENT_DATA, start) ? INTENT_DATA
-            : matches(5, start) ? 5 : -1;
-      case 11: return matches(2, start) ? 2 : matches(3, start) ? 3 : -1;
+      case 9: {
+        int c = b[start];
+        int key = c == 'R' ? REQUEST_ID : c == 'T' ? TIMESTAMP : 9;
+        return matches(key, start) ? key : -1;
+      }
+      case 10: {
+        int c = b[start + 6];
+        int key = c == 'C' ? INTENT_CODE : c == 'D' ? INTENT_DATA : 5;
+        return matches(key, start) ? key : -1;
+      }
+      case 11: {
+        int key = b[start + 1] == 'u' ? 2 : 3;
+        return matches(key, start) ? key : -1;
+      }
       case 12: return matches(10, start) ? 10 : -1;
       case 16: return matches(1, start) ? 1 : -1;
       default: return -1;

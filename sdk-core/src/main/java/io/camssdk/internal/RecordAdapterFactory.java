@@ -24,6 +24,18 @@ import java.util.Set;
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
+  /**
+   * The adapter this factory makes for {@code type} when it is a record that Moshi's own adapter does not handle
+   * and whose components are all plain (see {@code RecordAdapter#writeDirect}), else {@code null}.
+   */
+  static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
+    if (!type.isRecord() || (java.lang.reflect.Modifier.isPublic(type.getModifiers()) && isPublicAllTheWay(type))) {
+      return null;
+    }
+    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi);
+    return adapter.plainKinds == null ? null : adapter;
+  }
+
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
@@ -44,7 +56,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     return true;
   }
 
-  private static final class RecordAdapter<T> extends JsonAdapter<T> {
+  static final class RecordAdapter<T> extends JsonAdapter<T> {
     private final Class<T> type;
     private final String[] names;
     private final JsonAdapter<Object>[] adapters;
@@ -52,6 +64,10 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     private final MethodHandle constructor;
     private final Object[] defaults;
     private final JsonReader.Options options;
+    /** Per component: how {@link #writeDirect} writes it, or {@code null} when some component needs Moshi. */
+    private final int[] plainKinds;
+    /** Per component: {@code "name":} as Moshi's writer escapes it. */
+    private final byte[][] nameBytes;
 
     @SuppressWarnings("unchecked")
     RecordAdapter(Class<T> type, Moshi moshi) {
@@ -84,6 +100,70 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         throw new IllegalArgumentException("cannot bind record " + type.getName() + ": " + e.getMessage(), e);
       }
       options = JsonReader.Options.of(names);
+      plainKinds = plainKinds(type, components);
+      nameBytes = new byte[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        DirectJson out = new DirectJson(names[i].length() + 3);
+        out.string(names[i]);
+        out.write(':');
+        nameBytes[i] = out.toByteArray();
+      }
+    }
+
+    /**
+     * The kinds of a record's components when each is one that {@link DirectJson} writes exactly as Moshi's
+     * standard adapters do (String, int, long, boolean and their boxes, without qualifier annotations), else
+     * {@code null}.
+     */
+    private static int[] plainKinds(Class<?> type, RecordComponent[] components) {
+      int[] kinds = new int[components.length];
+      for (int i = 0; i < components.length; i++) {
+        if (!Types.getFieldJsonQualifierAnnotations(type, components[i].getName()).isEmpty()) {
+          return null;
+        }
+        Class<?> c = components[i].getType();
+        if (c == String.class) {
+          kinds[i] = DirectJson.STRING;
+        } else if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+          kinds[i] = DirectJson.INTEGRAL;
+        } else if (c == boolean.class || c == Boolean.class) {
+          kinds[i] = DirectJson.BOOLEAN;
+        } else {
+          return null;
+        }
+      }
+      return kinds;
+    }
+
+    /**
+     * Writes {@code value} as Moshi's writer would with this adapter (null components left out), or returns
+     * {@code false} without writing when a component needs Moshi.
+     */
+    boolean writeDirect(T value, DirectJson out) {
+      if (plainKinds == null) {
+        return false;
+      }
+      out.write('{');
+      boolean first = true;
+      for (int i = 0; i < names.length; i++) {
+        Object componentValue;
+        try {
+          componentValue = (Object) accessors[i].invokeExact((Object) value);
+        } catch (Throwable e) {
+          throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
+        }
+        if (componentValue == null) {
+          continue;
+        }
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        out.write(nameBytes[i]);
+        out.value(plainKinds[i], componentValue);
+      }
+      out.write('}');
+      return true;
     }
 
     @Override
