@@ -1,6 +1,7 @@
 package io.camssdk.intent;
 
 import io.camssdk.internal.Json;
+import io.camssdk.internal.JsonText;
 import io.camssdk.internal.LazyJsonMap;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
@@ -625,10 +626,7 @@ final class IntentCallScanner {
   }
 
   private static int hex(int c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    return JsonText.hex(c);
   }
 
   /** Validates the multi-byte UTF-8 sequence at {@code p} (no overlongs, surrogates or code points past U+10FFFF). */
@@ -673,35 +671,7 @@ final class IntentCallScanner {
 
   /** The string of a validated content range. */
   private String decode(int start, int end, boolean escaped) {
-    if (!escaped) {
-      return new String(b, start, end - start, StandardCharsets.UTF_8);
-    }
-    StringBuilder out = new StringBuilder(end - start);
-    int run = start;
-    int p = start;
-    while (p < end) {
-      if (b[p] != '\\') {
-        p++;
-        continue;
-      }
-      out.append(new String(b, run, p - run, StandardCharsets.UTF_8));
-      int e = b[p + 1];
-      switch (e) {
-        case 'u':
-          out.append((char) ((hex(b[p + 2]) << 12) | (hex(b[p + 3]) << 8) | (hex(b[p + 4]) << 4) | hex(b[p + 5])));
-          p += 6;
-          break;
-        case 't': out.append('\t'); p += 2; break;
-        case 'b': out.append('\b'); p += 2; break;
-        case 'n': out.append('\n'); p += 2; break;
-        case 'r': out.append('\r'); p += 2; break;
-        case 'f': out.append('\f'); p += 2; break;
-        default: out.append((char) e); p += 2; break;
-      }
-      run = p;
-    }
-    out.append(new String(b, run, end - run, StandardCharsets.UTF_8));
-    return out.toString();
+    return JsonText.decode(b, start, end, escaped);
   }
 
   private void skipWhitespace() {

@@ -10,8 +10,9 @@ import java.util.Arrays;
  */
 final class DirectJson {
   static final int STRING = 1;
-  static final int INTEGRAL = 2;
+  static final int INT = 2;
   static final int BOOLEAN = 3;
+  static final int LONG = 4;
 
   private static final byte[][] ASCII_ESCAPES = new byte[128][];
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -59,7 +60,8 @@ final class DirectJson {
       case STRING:
         string((String) value);
         break;
-      case INTEGRAL:
+      case INT:
+      case LONG:
         ascii(Long.toString(((Number) value).longValue()));
         break;
       default:

@@ -47,6 +47,11 @@ public final class Json {
 
   private Json() {}
 
+  /** The SDK's own adapter for {@code type} when it is a record of plain components, else {@code null}. */
+  static RecordAdapterFactory.RecordAdapter<?> directAdapter(Class<?> type) {
+    return DIRECT.get(type);
+  }
+
   /**
    * {@code prefix}, then {@code value} as the SDK's Moshi writes it, then {@code suffix}, in one array; or
    * {@code null} when {@code value} is not a record that can be written without Moshi's writer (one whose
@@ -301,7 +306,7 @@ public final class Json {
     JsonAdapter<T> adapter = adapter(type);
     Map<String, Object> values = object.asMap();
     try {
-      return values instanceof LazyJsonMap lazy ? lazy.bind(adapter) : adapter.fromJsonValue(values);
+      return values instanceof LazyJsonMap lazy ? lazy.bind(adapter, type) : adapter.fromJsonValue(values);
     } catch (JsonDataException e) {
       throw new MalformedPayloadException(pathOf(e), "cannot bind to " + type.getSimpleName());
     }

@@ -55,9 +55,14 @@ public final class LazyJsonMap extends AbstractMap<String, Object> {
   }
 
   /** Binds the object to {@code adapter}'s type, as {@link JsonAdapter#fromJsonValue} on the tree would. */
-  <T> T bind(JsonAdapter<T> adapter) {
+  @SuppressWarnings("unchecked")
+  <T> T bind(JsonAdapter<T> adapter, Class<T> type) {
     if (!bindableFromBytes) {
       return adapter.fromJsonValue(tree());
+    }
+    RecordAdapterFactory.RecordAdapter<?> direct = Json.directAdapter(type);
+    if (direct != null) {
+      return (T) direct.bindDirect(json);
     }
     try {
       return adapter.fromJson(new Buffer().write(json));

@@ -28,6 +28,8 @@ class IntentCallScannerDifferentialTest {
 
   record Texts(String name, String note) {}
 
+  record Flat(String k0, int k1, Long k2, boolean k3, Boolean k4, String k5, @com.squareup.moshi.Json(name = "x1") Integer x) {}
+
   record Numbers(int count, long total, double ratio, Integer boxed) {}
 
   record Mixed(String a, int b, boolean c, List<String> d, Map<String, Object> e, Texts f) {}
@@ -39,6 +41,7 @@ class IntentCallScannerDifferentialTest {
     int accepted = 0;
     int rejected = 0;
     Map<String, Integer> reasons = new java.util.TreeMap<>();
+    int boundFlat = 0;
     for (int i = 0; i < BODIES; i++) {
       JsonLimits limits = LIMITS.get(random.nextInt(LIMITS.size()));
       byte[] body = JsonCorpus.body(random);
@@ -51,13 +54,14 @@ class IntentCallScannerDifferentialTest {
           new String(body, StandardCharsets.UTF_8)).isEqualTo(expected);
       if (expected.startsWith("OK")) {
         accepted++;
+        boundFlat += expected.contains("as Flat=Flat[") ? 1 : 0;
       } else {
         rejected++;
         reasons.merge(expected.substring(expected.indexOf(" | ") + 3).replaceAll(" at [\\s\\S]*", ""), 1, Integer::sum);
       }
     }
-    System.out.printf("IntentCallScannerDifferentialTest: seed %d, %d bodies, %d accepted, %d rejected %s%n", seed,
-        BODIES, accepted, rejected, reasons);
+    System.out.printf("IntentCallScannerDifferentialTest: seed %d, %d bodies, %d accepted (%d bound to Flat),"
+        + " %d rejected %s%n", seed, BODIES, accepted, boundFlat, rejected, reasons);
     assertThat(accepted).as(reasons.toString()).isGreaterThan(BODIES / 20);
     assertThat(rejected).isGreaterThan(BODIES / 20);
   }
@@ -88,7 +92,7 @@ class IntentCallScannerDifferentialTest {
     }
     StringBuilder out = new StringBuilder("OK ").append(call.toString().replace(call.intentData().toString(), ""));
     out.append(" data=").append(call.intentData().asMap()).append(" size=").append(call.intentData().size());
-    for (Class<?> type : List.of(Texts.class, Numbers.class, Mixed.class, Map.class)) {
+    for (Class<?> type : List.of(Texts.class, Flat.class, Numbers.class, Mixed.class, Map.class)) {
       out.append(" as ").append(type.getSimpleName()).append('=');
       try {
         out.append(call.data(type));
