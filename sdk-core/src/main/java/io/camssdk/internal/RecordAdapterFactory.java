@@ -24,6 +24,18 @@ import java.util.Set;
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
+  /**
+   * The adapter this factory makes for {@code type} when it is a record that Moshi's own adapter does not handle
+   * and whose components are all plain (see {@code RecordAdapter#writeDirect}), else {@code null}.
+   */
+  static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
+    if (!type.isRecord() || (java.lang.reflect.Modifier.isPublic(type.getModifiers()) && isPublicAllTheWay(type))) {
+      return null;
+    }
+    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi);
+    return adapter.plainKinds == null ? null : adapter;
+  }
+
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
@@ -44,7 +56,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     return true;
   }
 
-  private static final class RecordAdapter<T> extends JsonAdapter<T> {
+  static final class RecordAdapter<T> extends JsonAdapter<T> {
     private final Class<T> type;
     private final String[] names;
     private final JsonAdapter<Object>[] adapters;
@@ -52,6 +64,12 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     private final MethodHandle constructor;
     private final Object[] defaults;
     private final JsonReader.Options options;
+    /** Per component: how {@link #writeDirect} writes it, or {@code null} when some component needs Moshi. */
+    private final int[] plainKinds;
+    /** Per component: its name in UTF-8, to match unescaped keys. */
+    private final byte[][] nameUtf8;
+    /** Per component: {@code "name":} as Moshi's writer escapes it. */
+    private final byte[][] nameBytes;
 
     @SuppressWarnings("unchecked")
     RecordAdapter(Class<T> type, Moshi moshi) {
@@ -84,6 +102,194 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         throw new IllegalArgumentException("cannot bind record " + type.getName() + ": " + e.getMessage(), e);
       }
       options = JsonReader.Options.of(names);
+      plainKinds = plainKinds(type, components);
+      nameUtf8 = new byte[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        nameUtf8[i] = names[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      nameBytes = new byte[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        DirectJson out = new DirectJson(names[i].length() + 3);
+        out.string(names[i]);
+        out.write(':');
+        nameBytes[i] = out.toByteArray();
+      }
+    }
+
+    /**
+     * The kinds of a record's components when each is one that {@link DirectJson} writes exactly as Moshi's
+     * standard adapters do (String, int, long, boolean and their boxes, without qualifier annotations), else
+     * {@code null}.
+     */
+    private static int[] plainKinds(Class<?> type, RecordComponent[] components) {
+      int[] kinds = new int[components.length];
+      for (int i = 0; i < components.length; i++) {
+        if (!Types.getFieldJsonQualifierAnnotations(type, components[i].getName()).isEmpty()) {
+          return null;
+        }
+        Class<?> c = components[i].getType();
+        if (c == String.class) {
+          kinds[i] = DirectJson.STRING;
+        } else if (c == int.class || c == Integer.class) {
+          kinds[i] = DirectJson.INT;
+        } else if (c == long.class || c == Long.class) {
+          kinds[i] = DirectJson.LONG;
+        } else if (c == boolean.class || c == Boolean.class) {
+          kinds[i] = DirectJson.BOOLEAN;
+        } else {
+          return null;
+        }
+      }
+      return kinds;
+    }
+
+    /**
+     * Writes {@code value} as Moshi's writer would with this adapter (null components left out), or returns
+     * {@code false} without writing when a component needs Moshi.
+     */
+    boolean writeDirect(T value, DirectJson out) {
+      if (plainKinds == null) {
+        return false;
+      }
+      out.write('{');
+      boolean first = true;
+      for (int i = 0; i < names.length; i++) {
+        Object componentValue;
+        try {
+          componentValue = (Object) accessors[i].invokeExact((Object) value);
+        } catch (Throwable e) {
+          throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
+        }
+        if (componentValue == null) {
+          continue;
+        }
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        out.write(nameBytes[i]);
+        out.value(plainKinds[i], componentValue);
+      }
+      out.write('}');
+      return true;
+    }
+
+    /**
+     * Binds the validated object {@code json} as {@link #fromJson} does on its generic tree (Moshi's
+     * {@code JsonValueReader}), for a record of plain components and an object whose numbers are all plain ints
+     * and whose strings and keys do not look like numbers (there the tree and byte readers agree).
+     *
+     * @throws JsonDataException ending in {@code at path <path>}, as Moshi's would
+     */
+    T bindDirect(byte[] json) {
+      Object[] values = defaults.clone();
+      int p = JsonText.skipWhitespace(json, 1);
+      if (json[p] != '}') {
+        while (true) {
+          int keyStart = p + 1;
+          int keyEnd = keyStart;
+          boolean escaped = false;
+          while (json[keyEnd] != '"') {
+            if (json[keyEnd] == '\\') {
+              escaped = true;
+              keyEnd += 2;
+            } else {
+              keyEnd++;
+            }
+          }
+          int index = componentIndex(json, keyStart, keyEnd, escaped);
+          p = JsonText.skipWhitespace(json, JsonText.skipWhitespace(json, keyEnd + 1) + 1);
+          p = index < 0 ? JsonText.skipValue(json, p) : readComponent(json, p, index, values);
+          p = JsonText.skipWhitespace(json, p);
+          if (json[p] != ',') {
+            break;
+          }
+          p = JsonText.skipWhitespace(json, p + 1);
+        }
+      }
+      return construct(values, "$");
+    }
+
+    private int componentIndex(byte[] json, int start, int end, boolean escaped) {
+      if (escaped) {
+        String key = JsonText.decode(json, start, end, true);
+        for (int i = 0; i < names.length; i++) {
+          if (names[i].equals(key)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      for (int i = 0; i < nameUtf8.length; i++) {
+        byte[] name = nameUtf8[i];
+        if (name.length == end - start && java.util.Arrays.equals(json, start, end, name, 0, name.length)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private int readComponent(byte[] json, int p, int index, Object[] values) {
+      int c = json[p];
+      boolean isNull = c == 'n' || c == 'N';
+      if (isNull) {
+        if (defaults[index] != null) {
+          throw mismatch(index);
+        }
+        values[index] = null;
+        return p + 4;
+      }
+      switch (plainKinds[index]) {
+        case DirectJson.STRING:
+          if (c == '"') {
+            int end = JsonText.skipString(json, p);
+            boolean escaped = false;
+            for (int i = p + 1; i < end - 1 && !escaped; i++) {
+              escaped = json[i] == '\\';
+            }
+            values[index] = JsonText.decode(json, p + 1, end - 1, escaped);
+            return end;
+          }
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            int end = JsonText.skipValue(json, p);
+            values[index] = new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII);
+            return end;
+          }
+          throw mismatch(index);
+        case DirectJson.INT:
+        case DirectJson.LONG:
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            int end = JsonText.skipValue(json, p);
+            long value = Long.parseLong(new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII));
+            values[index] = plainKinds[index] == DirectJson.INT ? (Object) (int) value : (Object) value;
+            return end;
+          }
+          throw mismatch(index);
+        default:
+          if (c == 't' || c == 'T') {
+            values[index] = Boolean.TRUE;
+            return p + 4;
+          }
+          if (c == 'f' || c == 'F') {
+            values[index] = Boolean.FALSE;
+            return p + 5;
+          }
+          throw mismatch(index);
+      }
+    }
+
+    private JsonDataException mismatch(int index) {
+      return new JsonDataException("Expected a " + names[index] + " value of another type at path $." + names[index]);
+    }
+
+    private T construct(Object[] values, String path) {
+      try {
+        return type.cast((Object) constructor.invokeExact(values));
+      } catch (RuntimeException e) {
+        throw new JsonDataException(type.getSimpleName() + " rejected its values at path " + path);
+      } catch (Throwable e) {
+        throw new JsonDataException(type.getSimpleName() + " could not be created at path " + path);
+      }
     }
 
     @Override
@@ -104,13 +310,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         values[index] = value;
       }
       reader.endObject();
-      try {
-        return type.cast((Object) constructor.invokeExact(values));
-      } catch (RuntimeException e) {
-        throw new JsonDataException(type.getSimpleName() + " rejected its values at path " + reader.getPath());
-      } catch (Throwable e) {
-        throw new JsonDataException(type.getSimpleName() + " could not be created at path " + reader.getPath());
-      }
+      return construct(values, reader.getPath());
     }
 
     @Override

@@ -251,6 +251,9 @@ public final class CamsEndpoint {
 
   /** {@code null} when the media type is JSON in UTF-8, else the reason. */
   static String mediaTypeProblem(String contentType) {
+    if (EndpointResponse.CONTENT_TYPE.equals(contentType) || "application/json".equals(contentType)) {
+      return null; // what the platform sends: no need to take it apart
+    }
     if (contentType == null || contentType.isBlank()) {
       return "Content-Type must be application/json";
     }

@@ -13,6 +13,8 @@ import okio.Buffer;
 /** Renders reply bodies. */
 final class Replies {
   private static final byte[] OK_PREFIX = "{\"Code\":\"OK\",\"Message\":\"\",\"Data\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OK_NULL_DATA =
+      "{\"Code\":\"OK\",\"Message\":\"\",\"Data\":{}}".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] OK_EMPTY = "{\"Code\":\"OK\",\"Message\":\"\"}".getBytes(StandardCharsets.US_ASCII);
 
   private Replies() {}
@@ -38,6 +40,15 @@ final class Replies {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static byte[] ok(Object data) throws IOException {
+    if (data == null) {
+      return OK_NULL_DATA.clone();
+    }
+    if (!(data instanceof JsonObject) && !(data instanceof Map)) {
+      byte[] direct = Json.writeDirect(OK_PREFIX, data, '}');
+      if (direct != null) {
+        return direct;
+      }
+    }
     Buffer buffer = new Buffer();
     buffer.write(OK_PREFIX);
     long dataStart = buffer.size();
