@@ -309,11 +309,20 @@ public final class Json {
       return values instanceof LazyJsonMap lazy ? lazy.bind(adapter, type) : adapter.fromJsonValue(values);
     } catch (JsonDataException e) {
       throw new MalformedPayloadException(pathOf(e), "cannot bind to " + type.getSimpleName());
+    } catch (AssertionError e) {
+      // fromJsonValue wraps an encoding refusal (NaN or an infinity for a double) in an AssertionError.
+      if (e.getCause() instanceof IOException cause) {
+        throw new MalformedPayloadException(pathOf(cause.getMessage()), "cannot bind to " + type.getSimpleName());
+      }
+      throw e;
     }
   }
 
   private static String pathOf(JsonDataException e) {
-    String message = e.getMessage();
+    return pathOf(e.getMessage());
+  }
+
+  private static String pathOf(String message) {
     int at = message == null ? -1 : message.lastIndexOf(" at path ");
     return at < 0 ? "$" : message.substring(at + " at path ".length());
   }

@@ -69,7 +69,8 @@ public final class LazyJsonMap extends AbstractMap<String, Object> {
     } catch (JsonDataException e) {
       throw e;
     } catch (IOException e) {
-      throw new AssertionError(e); // as fromJsonValue does
+      // Moshi refuses NaN and infinities for doubles, as it does when binding the tree.
+      throw new JsonDataException(e.getMessage());
     }
   }
 

@@ -225,6 +225,22 @@ class CamsEndpointTest {
     assertThat(response.bodyText()).contains("OrderQuery").contains("$.orderId");
   }
 
+  record Payment(double amount) {}
+
+  @Test
+  void answersNonFiniteNumbersForADoubleAsMalformedPayload() {
+    CamsEndpoint payments = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().token(TOKEN).clock(CLOCK).build())
+        .onIntent("PAY", call -> Map.of("amount", call.data(Payment.class).amount()))
+        .build();
+    for (String data : new String[] {"{\"amount\":\"NaN\"}", "{\"amount\":\"Infinity\"}", "{\"amount\":1e400}",
+        "{\"amount\":\"NaN\",\"x\":1.5}"}) {
+      EndpointResponse response = payments.handleIntent(signed("r-" + data.length(), "PAY", data));
+      assertRejected(response, CamsCode.MALFORMED_PAYLOAD);
+      assertThat(response.bodyText()).contains("$.amount");
+    }
+  }
+
   @Test
   void answersNonObjectDataAsHandlerError() {
     assertRejected(endpoint.handleIntent(signed("r-1", "LIST", "{}")), CamsCode.HANDLER_ERROR);
