@@ -38,7 +38,10 @@ class EndpointRobustnessTest {
       .maxBodyBytes(16 * 1024)
       .onIntent("ORDER_STATUS", call -> call.intentData())
       .onIntent("ECHO", call -> Map.of("echo", call.intentData()))
+      .onIntent("BIND", call -> call.data(Order.class))
       .build();
+
+  record Order(String orderId, int qty, String name, Double n) {}
 
   enum Mutation {
     NONE, FLIP_BODY_BIT, TRUNCATE_BODY, DUPLICATE_HEADER, REMOVE_HEADER, REORDER_HEADERS, FLIP_HEADER_CHAR,
@@ -110,7 +113,7 @@ class EndpointRobustnessTest {
   }
 
   private Attempt mutate(Mutation mutation, String requestId, Random random) {
-    String intentCode = random.nextInt(10) == 0 ? "UNKNOWN_" + random.nextInt(3) : (random.nextBoolean() ? "ORDER_STATUS" : "ECHO");
+    String intentCode = random.nextInt(10) == 0 ? "UNKNOWN_" + random.nextInt(3) : new String[] {"ORDER_STATUS", "ECHO", "BIND"}[random.nextInt(3)];
     String data = "{\"orderId\":\"A-" + random.nextInt(10_000) + "\",\"qty\":" + random.nextInt(100) + "}";
     Attempt attempt = new Attempt();
     attempt.body = TestCalls.body(requestId, intentCode, data).getBytes(StandardCharsets.UTF_8);
@@ -119,12 +122,14 @@ class EndpointRobustnessTest {
       case NONE:
         break;
       case FLIP_BODY_BIT: {
-        int at = random.nextInt(attempt.body.length);
-        attempt.body[at] ^= (byte) (1 << random.nextInt(8));
+        byte[] flipped = attempt.body.clone();
+        int at = random.nextInt(flipped.length);
+        flipped[at] ^= (byte) (1 << random.nextInt(8));
+        resign(attempt, requestId, flipped, random);
         break;
       }
       case TRUNCATE_BODY:
-        attempt.body = java.util.Arrays.copyOf(attempt.body, random.nextInt(attempt.body.length));
+        resign(attempt, requestId, java.util.Arrays.copyOf(attempt.body, random.nextInt(attempt.body.length)), random);
         break;
       case DUPLICATE_HEADER: {
         String name = pick(random, CamsHeaders.REQUEST_ID, CamsHeaders.TIMESTAMP, CamsHeaders.SIGNATURE);
