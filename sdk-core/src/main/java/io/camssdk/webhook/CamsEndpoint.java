@@ -145,9 +145,12 @@ public final class CamsEndpoint {
     return new VerifiedIntentCall(call, signature, body);
   }
 
-  /** Renders a rejection, for adapters that verify with {@link #verifyIntent} and answer failures themselves. */
+  /**
+   * Renders a rejection, for adapters that verify with {@link #verifyIntent} and answer failures themselves.
+   * {@code requestId} may be the raw header: it is kept only when well formed.
+   */
   public EndpointResponse reject(CamsException failure, String requestId) {
-    return reject(failure, requestId, null, null);
+    return reject(failure, wellFormedOrNull(requestId), null, null);
   }
 
   private EndpointResponse runOnce(IntentCall call, IntentHandler handler, VerifiedSignature signature) {
@@ -291,8 +294,12 @@ public final class CamsEndpoint {
   }
 
   private static String requestIdOf(EndpointRequest request) {
-    String id = single(request, CamsHeaders.REQUEST_ID);
-    return SignatureVerifier.isValidRequestId(id) ? id : null;
+    return wellFormedOrNull(single(request, CamsHeaders.REQUEST_ID));
+  }
+
+  /** Only a well-formed request id is logged or reported: a rejected request carries whatever its sender chose. */
+  static String wellFormedOrNull(String requestId) {
+    return SignatureVerifier.isValidRequestId(requestId) ? requestId : null;
   }
 
   static EndpointResponse reject(CamsException failure, String requestId, String intentCode,

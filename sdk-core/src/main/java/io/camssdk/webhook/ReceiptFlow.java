@@ -10,7 +10,6 @@ import io.camssdk.receipt.ReceiptHandler;
 import io.camssdk.receipt.ReceiptParser;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.CamsHeaders;
-import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.signature.VerifiedSignature;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +33,7 @@ final class ReceiptFlow {
 
   EndpointResponse handle(ReceiptType type, EndpointRequest request) {
     String headerId = CamsEndpoint.single(request, CamsHeaders.REQUEST_ID);
-    String requestId = validOrNull(headerId);
+    String requestId = CamsEndpoint.wellFormedOrNull(headerId);
     VerifiedSignature signature = null;
     List<? extends Receipt> items;
     ReceiptHandler<Receipt> handler = endpoint.receipts.handler(type);
@@ -52,7 +51,7 @@ final class ReceiptFlow {
       CamsEndpoint.requireUtf8(body);
       items = ReceiptParser.parse(type, body, endpoint.limits());
     } catch (CamsException e) {
-      return CamsEndpoint.reject(e, validOrNull(requestId), null, signature);
+      return CamsEndpoint.reject(e, requestId, null, signature);
     }
 
     DuplicateStore store = endpoint.store();
@@ -72,7 +71,7 @@ final class ReceiptFlow {
         } else if (claim instanceof ClaimResult.InProgress) {
           releaseAll(claimed, requestId);
           return CamsEndpoint.reject(new CamsException(CamsCode.IN_PROGRESS,
-              "receipts of this batch are still being handled"), validOrNull(requestId), null, signature);
+              "receipts of this batch are still being handled"), requestId, null, signature);
         }
       }
     } catch (RuntimeException e) {
@@ -80,11 +79,11 @@ final class ReceiptFlow {
       log.warn("Duplicate store unavailable; answering 503 so the platform retries ({} receipts): {}",
           type.wireName(), CamsEndpoint.describe(e));
       return CamsEndpoint.reject(new CamsException(CamsCode.STORE_UNAVAILABLE, "duplicate store unavailable; retry later"),
-          validOrNull(requestId), null, signature);
+          requestId, null, signature);
     }
 
     if (fresh.isEmpty()) {
-      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), validOrNull(requestId), null, signature, true, 0);
+      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, true, 0);
     }
     Executor executor = endpoint.receipts.executor();
     if (executor != null) {
@@ -93,16 +92,16 @@ final class ReceiptFlow {
       } catch (RejectedExecutionException e) {
         releaseAll(claimed, requestId);
         return CamsEndpoint.reject(new CamsException(CamsCode.HANDLER_ERROR, "the receipt handler is overloaded"),
-            validOrNull(requestId), null, signature);
+            requestId, null, signature);
       }
-      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), validOrNull(requestId), null, signature, false, 0);
+      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, 0);
     }
     long nanos = run(type, handler, fresh, claimed, requestId);
     if (nanos < 0) {
       return CamsEndpoint.reject(new CamsException(CamsCode.HANDLER_ERROR, "the handler failed; the platform may retry"),
-          validOrNull(requestId), null, signature).withHandlerNanos(-nanos);
+          requestId, null, signature).withHandlerNanos(-nanos);
     }
-    return new EndpointResponse(200, CamsCode.OK, Replies.ok(), validOrNull(requestId), null, signature, false, nanos);
+    return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, nanos);
   }
 
   /** Runs the handler; returns its duration, negated when it failed (then every claim is released). */
@@ -134,10 +133,5 @@ final class ReceiptFlow {
     for (String key : keys) {
       endpoint.releaseQuietly(key, requestId);
     }
-  }
-
-  /** Only a well-formed request id is logged or echoed: unsigned pushes carry whatever the sender chose. */
-  private static String validOrNull(String requestId) {
-    return SignatureVerifier.isValidRequestId(requestId) ? requestId : null;
   }
 }

@@ -1,6 +1,7 @@
 package io.camssdk.servlet;
 
 import io.camssdk.CamsException;
+import io.camssdk.signature.CamsHeaders;
 import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.VerifiedIntentCall;
 import jakarta.servlet.Filter;
@@ -89,7 +90,7 @@ public final class CamsVerificationFilter implements Filter {
     try {
       verified = endpoint.verifyIntent(ServletExchange.adapt(http));
     } catch (CamsException rejection) {
-      ServletExchange.write(endpoint.reject(rejection, ServletEndpoints.requestIdOf(http)), httpResponse);
+      ServletExchange.write(endpoint.reject(rejection, http.getHeader(CamsHeaders.REQUEST_ID)), httpResponse);
       return;
     }
     VerifiedBodyRequest wrapped = new VerifiedBodyRequest(http, verified.body());

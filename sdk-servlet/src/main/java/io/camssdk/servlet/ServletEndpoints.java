@@ -1,22 +1,14 @@
 package io.camssdk.servlet;
 
 import io.camssdk.receipt.ReceiptType;
-import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.SignatureScheme;
 import io.camssdk.signature.SignatureVerifier;
 import io.camssdk.webhook.CamsEndpoint;
-import io.camssdk.webhook.EndpointRequest;
-import io.camssdk.webhook.EndpointResponse;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,12 +16,6 @@ import java.util.function.Function;
 /** The adapter's machinery: servlet request in, endpoint response out, and endpoints from init parameters. */
 final class ServletEndpoints {
   private ServletEndpoints() {}
-
-  /** The request id header for a rejection's metadata, when it is plausible; never echoed in the body. */
-  static String requestIdOf(HttpServletRequest request) {
-    String id = request.getHeader(CamsHeaders.REQUEST_ID);
-    return id != null && id.length() <= 128 ? id : null;
-  }
 
   /** Init parameters of one servlet or filter, falling back to the context's. */
   record InitSource(String owner, Function<String, String> own, ServletContext context) {
