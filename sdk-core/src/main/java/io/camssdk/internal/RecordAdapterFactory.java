@@ -154,12 +154,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       out.write('{');
       boolean first = true;
       for (int i = 0; i < names.length; i++) {
-        Object componentValue;
-        try {
-          componentValue = (Object) accessors[i].invokeExact((Object) value);
-        } catch (Throwable e) {
-          throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
-        }
+        Object componentValue = component(i, value);
         if (componentValue == null) {
           continue;
         }
@@ -313,16 +308,19 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return construct(values, reader.getPath());
     }
 
+    private Object component(int index, T value) {
+      try {
+        return (Object) accessors[index].invokeExact((Object) value);
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read " + names[index] + " of " + type.getSimpleName(), e);
+      }
+    }
+
     @Override
     public void toJson(JsonWriter writer, T value) throws IOException {
       writer.beginObject();
       for (int i = 0; i < names.length; i++) {
-        Object componentValue;
-        try {
-          componentValue = (Object) accessors[i].invokeExact((Object) value);
-        } catch (Throwable e) {
-          throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
-        }
+        Object componentValue = component(i, value);
         writer.name(names[i]);
         adapters[i].toJson(writer, componentValue);
       }
