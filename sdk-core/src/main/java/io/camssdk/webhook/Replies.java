@@ -59,7 +59,7 @@ final class Replies {
         if (data instanceof JsonObject object) {
           Json.writeValue(writer, object.asMap());
         } else if (data instanceof Map) {
-          Json.writeValue(writer, Json.freeze((Map<String, ?>) data));
+          Json.writeValue(writer, data); // written as it is: no copy on the reply path
         } else {
           JsonAdapter adapter = Json.adapter(data.getClass());
           adapter.toJson(writer, data);
