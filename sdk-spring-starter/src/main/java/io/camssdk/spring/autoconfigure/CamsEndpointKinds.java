@@ -4,11 +4,18 @@ import io.camssdk.receipt.ReceiptType;
 import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.webhook.EndpointResponse;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The kinds of call the servlet serves ({@code intent} and one per receipt type), and who answers each. */
 final class CamsEndpointKinds {
   static final String INTENT = "intent";
+
+  /** Resolved once, so that a call does no string work to find its receipt type. */
+  private static final Map<String, ReceiptType> RECEIPT_TYPES = Arrays.stream(ReceiptType.values())
+      .collect(Collectors.toUnmodifiableMap(CamsEndpointKinds::of, type -> type));
 
   private CamsEndpointKinds() {}
 
@@ -21,6 +28,6 @@ final class CamsEndpointKinds {
     if (INTENT.equals(kind)) {
       return endpoint.handleIntent(request);
     }
-    return endpoint.handleReceipts(ReceiptType.valueOf(kind.toUpperCase(Locale.ROOT)), request);
+    return endpoint.handleReceipts(RECEIPT_TYPES.get(kind), request);
   }
 }
