@@ -56,7 +56,7 @@ class CredentialsTest {
     assertThatThrownBy(() -> builder.endpoint("http://cams.ap-southeast-1.aliyuncs.com"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must use https");
-    assertThat(builder.endpoint("http://127.0.0.1:9000").build().endpoint().port()).isEqualTo(9000);
+    assertThat(builder.endpoint("http://127.0.0.1:9000").build().endpoint().getPort()).isEqualTo(9000);
   }
 
   @Test
