@@ -510,6 +510,132 @@ public final class CamsManagementClient {
     return ApiCall.of(endpoint, "ModifyOtpScheduling", params, true, Replies.NOTHING);
   }
 
+  // ---- Receipt webhooks (documented actions) ----------------------------------------------------------------
+
+  /**
+   * {@code UpdateAccountWebhook}: where the channel's status receipts are pushed ({@code StatusCallbackUrl}) and
+   * how ({@code HttpFlag}, {@code QueueFlag}). Idempotent.
+   */
+  public void updateAccountWebhook(UpdateAccountWebhookRequest request) {
+    execute(updateAccountWebhookCall(request));
+  }
+
+  /** Asynchronous {@link #updateAccountWebhook}. */
+  public CompletableFuture<Void> updateAccountWebhookAsync(UpdateAccountWebhookRequest request) {
+    return executeAsync(updateAccountWebhookCall(request));
+  }
+
+  private ApiCall<Void> updateAccountWebhookCall(UpdateAccountWebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("HttpFlag", Replies.flag(request.httpCallbacks()));
+    params.put("QueueFlag", Replies.flag(request.queueCallbacks()));
+    params.put("StatusCallbackUrl", request.statusCallbackUrl());
+    return ApiCall.of(endpoint, "UpdateAccountWebhook", params, true, Replies.NOTHING);
+  }
+
+  /**
+   * {@code UpdatePhoneWebhook}: where one number's status receipts ({@code StatusCallbackUrl}) and inbound
+   * messages ({@code UpCallbackUrl}) are pushed, and how. Idempotent.
+   */
+  public void updatePhoneWebhook(UpdatePhoneWebhookRequest request) {
+    execute(updatePhoneWebhookCall(request));
+  }
+
+  /** Asynchronous {@link #updatePhoneWebhook}. */
+  public CompletableFuture<Void> updatePhoneWebhookAsync(UpdatePhoneWebhookRequest request) {
+    return executeAsync(updatePhoneWebhookCall(request));
+  }
+
+  private ApiCall<Void> updatePhoneWebhookCall(UpdatePhoneWebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("PhoneNumber", request.phoneNumber());
+    params.put("HttpFlag", Replies.flag(request.httpCallbacks()));
+    params.put("QueueFlag", Replies.flag(request.queueCallbacks()));
+    params.put("StatusCallbackUrl", request.statusCallbackUrl());
+    params.put("UpCallbackUrl", request.upCallbackUrl());
+    return ApiCall.of(endpoint, "UpdatePhoneWebhook", params, true, Replies.NOTHING);
+  }
+
+  // ---- Templates (documented actions) -----------------------------------------------------------------------
+
+  /** {@code ListChatappTemplate}: one page of the channel's templates (without components). */
+  public TemplatePage listTemplates(ListChatappTemplateRequest request) {
+    return execute(listTemplatesCall(request));
+  }
+
+  /** Asynchronous {@link #listTemplates}. */
+  public CompletableFuture<TemplatePage> listTemplatesAsync(ListChatappTemplateRequest request) {
+    return executeAsync(listTemplatesCall(request));
+  }
+
+  private ApiCall<TemplatePage> listTemplatesCall(ListChatappTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("Name", request.name());
+    params.put("Code", request.templateCode());
+    params.put("Language", request.language());
+    params.put("AuditStatus", request.auditStatus());
+    params.put("TemplateType", request.templateType());
+    // Page is a structure, sent as one JSON-valued parameter like the official SDKs do.
+    params.put("Page", "{\"Index\":" + request.pageIndex() + ",\"Size\":" + request.pageSize() + "}");
+    return ApiCall.of(endpoint, "ListChatappTemplate", params, true,
+        Replies.templatePage(request.pageIndex(), request.pageSize()));
+  }
+
+  /**
+   * Every template matching {@code request}'s filters, fetched lazily page by page (from page 1, at
+   * {@code request}'s page size) as the stream advances.
+   */
+  public Stream<TemplateSummary> streamTemplates(ListChatappTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    Iterator<TemplateSummary> iterator = new Iterator<>() {
+      private Iterator<TemplateSummary> current = List.<TemplateSummary>of().iterator();
+      private int nextPage = 1;
+      private boolean more = true;
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && more) {
+          TemplatePage page = listTemplates(request.withPage(nextPage++));
+          current = page.templates().iterator();
+          more = page.hasNext();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public TemplateSummary next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** {@code GetChatappTemplateDetail}: one template in one language, with its components and buttons. */
+  public TemplateDetail getTemplateDetail(GetChatappTemplateDetailRequest request) {
+    return execute(getTemplateDetailCall(request));
+  }
+
+  /** Asynchronous {@link #getTemplateDetail}. */
+  public CompletableFuture<TemplateDetail> getTemplateDetailAsync(GetChatappTemplateDetailRequest request) {
+    return executeAsync(getTemplateDetailCall(request));
+  }
+
+  private ApiCall<TemplateDetail> getTemplateDetailCall(GetChatappTemplateDetailRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("TemplateCode", request.templateCode());
+    params.put("Language", request.language());
+    params.put("TemplateType", request.templateType());
+    return ApiCall.of(endpoint, "GetChatappTemplateDetail", params, true, Replies.TEMPLATE_DETAIL);
+  }
+
   private static Map<String, String> params(String key, String value) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put(key, value);

@@ -263,4 +263,61 @@ final class Replies {
     return out.append(']').toString();
   }
 
+
+  /**
+   * {@code ListChatappTemplate} answers at the top level ({@code ListTemplate}, {@code Total} beside
+   * {@code RequestId}); a reply that wraps them in {@code Data} is read too.
+   */
+  static Parser<TemplatePage> templatePage(int pageIndex, int pageSize) {
+    return envelope -> {
+      Map<String, Object> fields = envelope.fields();
+      if (!fields.containsKey("ListTemplate") && fields.get("Data") instanceof Map) {
+        fields = object(fields.get("Data"), "Data");
+      }
+      List<TemplateSummary> templates = new ArrayList<>();
+      Object list = fields.get("ListTemplate");
+      for (Object item : list == null ? List.of() : list(list, "ListTemplate")) {
+        Map<String, Object> t = object(item, "ListTemplate[]");
+        Object updated = t.get("LastUpdateTime");
+        templates.add(new TemplateSummary(requiredString(t, "TemplateCode"), string(t, "TemplateName"),
+            string(t, "Language"), string(t, "Category"), string(t, "AuditStatus"), string(t, "TemplateType"),
+            string(t, "Reason"), updated == null ? 0 : number(updated, "LastUpdateTime")));
+      }
+      Object total = fields.get("Total");
+      return new TemplatePage(templates, total == null ? templates.size() : number(total, "Total"), pageIndex,
+          pageSize);
+    };
+  }
+
+  static final Parser<TemplateDetail> TEMPLATE_DETAIL = data(data -> {
+    Map<String, Object> map = object(data, "Data");
+    List<TemplateComponent> components = new ArrayList<>();
+    Object list = map.get("Components");
+    for (Object item : list == null ? List.of() : list(list, "Data.Components")) {
+      Map<String, Object> c = object(item, "Data.Components[]");
+      List<TemplateButton> buttons = new ArrayList<>();
+      Object buttonList = c.get("Buttons");
+      for (Object b : buttonList == null ? List.of() : list(buttonList, "Data.Components[].Buttons")) {
+        Map<String, Object> button = object(b, "Data.Components[].Buttons[]");
+        TemplateButton.ExtendAttrs attrs = TemplateButton.ExtendAttrs.NONE;
+        Object extend = button.get("ExtendAttrs");
+        if (extend != null) {
+          Map<String, Object> e = object(extend, "ExtendAttrs");
+          attrs = new TemplateButton.ExtendAttrs(string(e, "Action"), string(e, "IntentCode"),
+              string(e, "NextTemplateCode"), string(e, "NextTemplateName"), string(e, "NextLanguageCode"));
+        }
+        buttons.add(new TemplateButton(string(button, "Type"), string(button, "Text"), string(button, "Url"),
+            string(button, "PhoneNumber"), attrs));
+      }
+      components.add(new TemplateComponent(string(c, "Type"), string(c, "Format"), string(c, "Text"), buttons));
+    }
+    return new TemplateDetail(requiredString(map, "TemplateCode"), string(map, "Name"), string(map, "Language"),
+        string(map, "Category"), string(map, "AuditStatus"), string(map, "TemplateType"), components);
+  });
+
+  /** {@code Y} or {@code N}, as {@code HttpFlag} and {@code QueueFlag} take them; {@code null} stays unset. */
+  static String flag(Boolean value) {
+    return value == null ? null : value ? "Y" : "N";
+  }
+
 }
