@@ -68,19 +68,30 @@ import org.apache.commons.codec.binary.Hex;
  * {@link CamsValidationException}, also from the {@code *Async} methods (which throw rather than return a failed
  * future for such programming errors).
  *
- * <p><b>Failures.</b> An error reply throws {@link CamsApiException} (branch on {@link CamsApiException#kind()});
+ * <p><b>Failures</b> are {@link CamsManagementException}s: an error reply throws {@link CamsApiException} (branch
+ * on {@link CamsApiException#kind()}; it carries the platform's code, request id and {@code AccessDeniedDetail});
  * no reply at all throws {@link CamsTransportException}. The asynchronous variants complete their future
  * exceptionally with the same exceptions.
  *
+ * <p><b>Documented and defined actions.</b> {@code UpdateAccountWebhook}, {@code UpdatePhoneWebhook},
+ * {@code ListChatappTemplate} and {@code GetChatappTemplateDetail} are CAMS's published actions. The business
+ * system, intent, SMS and OTP actions are defined by this project and its emulator: CAMS publishes no OpenAPI
+ * action for the console's Service settings.
+ *
  * <p><b>Retries</b> follow the {@link RetryPolicy} (3 attempts by default) and depend on the action:
  * <ul>
- *   <li>read-only ({@code List*}, {@code Get*}) and idempotent writes ({@code Modify*}, {@code Delete*}) are
- *       retried after a connection failure or timeout, HTTP 429, HTTP 503 or {@code Throttling}. A {@code Delete*}
+ *   <li>read-only ({@code List*}, {@code Get*}) and idempotent writes ({@code Modify*}, {@code Update*}, {@code Delete*}) are
+ *       retried after a connection failure or timeout, HTTP 429, HTTP 503, {@code Throttling} or
+ *       {@code System.LimitControl}. A {@code Delete*}
  *       whose first attempt succeeded but whose reply was lost then reports {@link CamsApiException.Kind#NOT_FOUND};
  *   <li>{@code CreateBusinessSystem}, {@code CreateIntent} and {@code RefreshBusinessSystemSignature} are not
  *       idempotent (a repeat would create twice or rotate the token twice), so they are retried only when the
- *       platform cannot have run them: HTTP 429 or {@code Throttling}, or a connection that could not be opened.
+ *       platform cannot have run them: HTTP 429, {@code Throttling} or {@code System.LimitControl}, or a
+ *       connection that could not be opened.
  * </ul>
+ * Permission ({@code Ram.PermissionDeny}, {@code Product.Unsubscript}), authentication and parameter failures
+ * are never retried. OkHttp never repeats a request by itself (its {@code retryOnConnectionFailure} is off): every
+ * repeat is one of the policy's attempts.
  * Each attempt is signed anew (new date and nonce). Synchronous calls wait with the {@link Sleeper}; asynchronous
  * calls use OkHttp's {@code enqueue} and schedule their retries, so no thread is blocked per call.
  *
