@@ -1028,7 +1028,9 @@ public final class CamsManagementClient {
 
     /**
      * The OkHttp client to derive from (with {@code newBuilder()}, so it keeps its proxy, interceptors, pools and
-     * dispatcher). Its timeouts are kept unless set on this builder.
+     * dispatcher). Its timeouts are kept unless set on this builder. Its {@code retryOnConnectionFailure} and
+     * redirects are turned off for management calls: every repeat goes through the {@link RetryPolicy}. The only
+     * OkHttp type in this API.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");

@@ -65,4 +65,25 @@ class CredentialsTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("credentials");
   }
+
+  @Test
+  void clientToStringShowsNeitherTheSecretNorAProvidersOwnToString() {
+    CredentialsProvider leaky = new CredentialsProvider() {
+      @Override
+      public Credentials credentials() {
+        return Credentials.of("LTAIid", "provider-secret");
+      }
+
+      @Override
+      public String toString() {
+        return "provider-secret";
+      }
+    };
+    String fixed = CamsManagementClient.builder().credentials(Credentials.of("LTAIid", "fixed-secret")).build()
+        .toString();
+    String custom = CamsManagementClient.builder().credentialsProvider(leaky).build().toString();
+
+    assertThat(fixed).contains("LTAIid").doesNotContain("fixed-secret");
+    assertThat(custom).doesNotContain("provider-secret");
+  }
 }
