@@ -69,22 +69,18 @@ public final class HttpStackCheck {
       return "no OkHttp is on the classpath";
     }
     String okhttpVersion = okhttpVersion(loader, client);
-    String okhttp = "OkHttp " + okhttpVersion + describeJars(loader, "okhttp3/OkHttpClient.class", client);
-    Class<?> okio = load(loader, "okio.Okio");
-    String okioDescription = okio == null
-        ? "no Okio"
-        : "Okio " + jarVersion(codeSource(okio)) + describeJars(loader, "okio/Okio.class", okio);
     Integer major = major(okhttpVersion);
-    if (major != null && major < 5) {
-      return "found " + okhttp + " with " + okioDescription;
+    Class<?> okio = load(loader, "okio.Okio");
+    boolean oldOkHttp = major != null && major < 5;
+    boolean okioWithoutSocket = okio != null && !hasOkioSocket(okio);
+    if (!oldOkHttp && okio != null && !okioWithoutSocket) {
+      return null; // the common case reads no manifest and lists no jars
     }
-    if (okio == null) {
-      return "found " + okhttp + " with no Okio";
-    }
-    if (!hasOkioSocket(okio)) {
-      return "found " + okhttp + " with " + okioDescription + ", which lacks okio.Okio.socket(Socket)";
-    }
-    return null;
+    String found = "found OkHttp " + okhttpVersion + describeJars(loader, "okhttp3/OkHttpClient.class", client)
+        + " with " + (okio == null
+            ? "no Okio"
+            : "Okio " + jarVersion(codeSource(okio)) + describeJars(loader, "okio/Okio.class", okio));
+    return oldOkHttp || okio == null ? found : found + ", which lacks okio.Okio.socket(Socket)";
   }
 
   private static boolean hasOkioSocket(Class<?> okio) {
