@@ -37,6 +37,7 @@ final class JettyServletAdapterTest extends ServletAdapterContract {
       ServletHolder holder = new ServletHolder(mount.name(), mount.servlet());
       holder.setInitParameters(mount.initParameters());
       holder.setInitOrder(1);
+      holder.setAsyncSupported(mount.async());
       context.addServlet(holder, mount.path());
     }
     server.setHandler(context);

@@ -40,6 +40,7 @@ final class TomcatServletAdapterTest extends ServletAdapterContract {
       Wrapper wrapper = Tomcat.addServlet(context, mount.name(), mount.servlet());
       mount.initParameters().forEach(wrapper::addInitParameter);
       wrapper.setLoadOnStartup(1);
+      wrapper.setAsyncSupported(mount.async());
       context.addServletMapping(mount.path(), mount.name());
     }
     tomcat.start();
