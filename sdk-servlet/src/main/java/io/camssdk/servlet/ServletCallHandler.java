@@ -125,18 +125,18 @@ public final class ServletCallHandler implements AutoCloseable {
     try {
       if (!bodyIsRead(request, endpoint)) {
         // Rejected by method or declared length before any body byte is read: the endpoint reads nothing.
-        respond(request, response, endpoint, call, ServletExchange.adapt(request));
+        respond(request, response, endpoint, call, ServletExchange.adapt(request), false);
       } else if (request.isAsyncSupported()) {
         new AsyncBody(request, response, endpoint, call).start();
       } else {
         warnBlockingOnce();
         EndpointRequest in = readBlocking(request, response, endpoint);
         if (in != null) {
-          respond(request, response, endpoint, call, in);
+          respond(request, response, endpoint, call, in, false);
         }
       }
     } catch (Throwable failure) {
-      answerFailure(request, response, endpoint, failure);
+      answerFailure(request, response, endpoint, failure, false);
       rethrowIfFatal(failure);
     }
   }
@@ -167,12 +167,12 @@ public final class ServletCallHandler implements AutoCloseable {
         }
         length += read;
         if (System.nanoTime() - deadline > 0) {
-          answerTimeout(response);
+          answerTimeout(response, false);
           return null;
         }
       }
     } catch (IOException e) {
-      answerUnreadable(request, response, endpoint, e);
+      answerUnreadable(request, response, endpoint, e, false);
       return null;
     }
     return buffered(request, buffer, length);
@@ -194,12 +194,12 @@ public final class ServletCallHandler implements AutoCloseable {
   }
 
   private void respond(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
-      Function<EndpointRequest, EndpointResponse> call, EndpointRequest in) {
+      Function<EndpointRequest, EndpointResponse> call, EndpointRequest in, boolean async) {
     EndpointResponse reply;
     try {
       reply = Objects.requireNonNull(call.apply(in), "the call returned no reply");
     } catch (Throwable failure) {
-      answerFailure(request, response, endpoint, failure);
+      answerFailure(request, response, endpoint, failure, async);
       rethrowIfFatal(failure);
       return;
     }
@@ -213,41 +213,46 @@ public final class ServletCallHandler implements AutoCloseable {
 
   /** Answers {@code 500 HandlerError} for anything thrown outside the endpoint's own handling. */
   private static void answerFailure(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
-      Throwable failure) {
+      Throwable failure, boolean async) {
     String requestId = request.getHeader(CamsHeaders.REQUEST_ID);
     EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.HANDLER_ERROR,
         "the call could not be handled; the platform may retry"), requestId);
     log.warn("CAMS call failed outside the endpoint's handling (request id {}): {}", reply.requestId(),
         failure.getClass().getName());
-    writeQuietly(response, reply.status(), reply.body(), true);
+    writeQuietly(response, reply.status(), reply.body(), async);
   }
 
   /** Answers {@code 408 RequestTimeout} and closes the connection: the rest of the body will not be read. */
-  private void answerTimeout(HttpServletResponse response) {
+  private void answerTimeout(HttpServletResponse response, boolean async) {
     byte[] body = ("{\"Code\":\"" + REQUEST_TIMEOUT_CODE + "\",\"Message\":\"the request body did not arrive within "
         + readDeadline.toMillis() + " ms\"}").getBytes(StandardCharsets.UTF_8);
-    writeQuietly(response, HttpServletResponse.SC_REQUEST_TIMEOUT, body, true);
+    writeQuietly(response, HttpServletResponse.SC_REQUEST_TIMEOUT, body, async);
   }
 
   /** Answers a body that could not be read (it ended early, or the connection failed) while one can still write. */
   private void answerUnreadable(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
-      Throwable failure) {
+      Throwable failure, boolean async) {
     if (failure instanceof SocketTimeoutException || failure instanceof TimeoutException
         || failure.getCause() instanceof TimeoutException || failure.getCause() instanceof SocketTimeoutException) {
-      answerTimeout(response); // the container's idle timeout came first
+      answerTimeout(response, async); // the container's idle timeout came first
       return;
     }
     EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.MALFORMED_PAYLOAD,
         "the body could not be read: it ended before its declared length or the connection failed"),
         request.getHeader(CamsHeaders.REQUEST_ID));
-    writeQuietly(response, reply.status(), reply.body(), true);
+    writeQuietly(response, reply.status(), reply.body(), async);
   }
 
   /**
-   * Writes a JSON answer and flushes it. A container that flagged the response after a failed read (Tomcat sends
-   * its own 400 page) is overridden as long as nothing was committed; a client that has gone away is ignored.
+   * Writes a JSON answer over whatever the response held; a client that has gone away is ignored.
+   *
+   * <p>On an async request the answer says {@code Connection: close} and is flushed at once: after a failed read
+   * Tomcat closes the connection as soon as the read listener's {@code onError} returns. On the request's own
+   * thread it is neither: Tomcat closes at once after a 4xx/5xx it commits itself, but, told to close by a
+   * committed header, first drains the rest of the body on that thread; Jetty closes when the body was left
+   * unread.
    */
-  private static void writeQuietly(HttpServletResponse response, int status, byte[] body, boolean close) {
+  private static void writeQuietly(HttpServletResponse response, int status, byte[] body, boolean async) {
     try {
       if (response.isCommitted()) {
         return;
@@ -256,11 +261,13 @@ public final class ServletCallHandler implements AutoCloseable {
       response.setStatus(status);
       response.setContentType(EndpointResponse.CONTENT_TYPE);
       response.setContentLength(body.length);
-      if (close) {
+      if (async) {
         response.setHeader("Connection", "close");
       }
       response.getOutputStream().write(body);
-      response.flushBuffer();
+      if (async) {
+        response.flushBuffer();
+      }
     } catch (IOException | RuntimeException e) {
       log.debug("Could not write the CAMS answer ({}): {}", status, e.getClass().getName());
     }
@@ -392,7 +399,7 @@ public final class ServletCallHandler implements AutoCloseable {
       if (state.compareAndSet(READING, DONE)) {
         deadline.cancel(false);
         try {
-          answerUnreadable(request, response, endpoint, failure);
+          answerUnreadable(request, response, endpoint, failure, true);
         } finally {
           complete();
         }
@@ -402,7 +409,7 @@ public final class ServletCallHandler implements AutoCloseable {
     private void deadlinePassed() {
       if (state.compareAndSet(READING, DONE)) {
         try {
-          answerTimeout(response);
+          answerTimeout(response, true);
         } finally {
           complete();
         }
@@ -415,9 +422,9 @@ public final class ServletCallHandler implements AutoCloseable {
       }
       deadline.cancel(false);
       try {
-        respond(request, response, endpoint, call, buffered(request, buffer, length));
+        respond(request, response, endpoint, call, buffered(request, buffer, length), true);
       } catch (Throwable failure) {
-        answerFailure(request, response, endpoint, failure);
+        answerFailure(request, response, endpoint, failure, true);
         rethrowIfFatal(failure);
       } finally {
         state.set(DONE);
