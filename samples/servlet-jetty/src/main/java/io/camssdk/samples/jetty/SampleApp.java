@@ -95,12 +95,21 @@ public final class SampleApp {
     this.endpoint = builder.build();
   }
 
-  /** Adds the intent servlet and the three receipt servlets to {@code context}. */
+  /**
+   * Adds the intent servlet and the three receipt servlets to {@code context}, async-supported: they read bodies
+   * without holding a thread, so slow senders cannot take the threads the platform's calls need.
+   */
   public void mount(ServletContextHandler context) {
-    context.addServlet(new ServletHolder("cams-intents", new CamsIntentServlet(endpoint)), INTENTS_PATH);
+    context.addServlet(asyncHolder("cams-intents", new CamsIntentServlet(endpoint)), INTENTS_PATH);
     RECEIPT_PATHS.forEach((type, path) -> context.addServlet(
-        new ServletHolder("cams-receipts-" + type.name().toLowerCase(java.util.Locale.ROOT),
+        asyncHolder("cams-receipts-" + type.name().toLowerCase(java.util.Locale.ROOT),
             new CamsReceiptServlet(endpoint, type)), path));
+  }
+
+  private static ServletHolder asyncHolder(String name, jakarta.servlet.Servlet servlet) {
+    ServletHolder holder = new ServletHolder(name, servlet);
+    holder.setAsyncSupported(true);
+    return holder;
   }
 
   /** The endpoint behind the servlets. */
