@@ -42,7 +42,8 @@ final class ServletEndpoints {
       if (value == null && context != null) {
         value = context.getInitParameter(name);
       }
-      return value == null || value.isBlank() ? null : value.trim();
+      // strip(), not trim(): only whitespace goes; a control character at an end is kept, and refused for tokens.
+      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 
@@ -225,12 +226,12 @@ final class ServletEndpoints {
     return new ServletException(params.owner() + ": " + e.getMessage(), e);
   }
 
-  /** Comma-separated tokens, trimmed, empty entries dropped. */
+  /** Comma-separated tokens, whitespace around each stripped, empty entries dropped. */
   static List<String> splitTokens(String raw) {
     List<String> tokens = new ArrayList<>();
     for (String token : raw.split(",")) {
       if (!token.isBlank()) {
-        tokens.add(token.trim());
+        tokens.add(token.strip());
       }
     }
     return List.copyOf(tokens);
