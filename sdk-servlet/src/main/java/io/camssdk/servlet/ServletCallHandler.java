@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -361,7 +360,7 @@ public final class ServletCallHandler implements AutoCloseable {
     private final int cap;
     private AsyncContext async;
     private ServletInputStream in;
-    private Future<?> deadline;
+    private volatile Future<?> deadline;
     private byte[] buffer;
     private int length;
 
@@ -375,14 +374,27 @@ public final class ServletCallHandler implements AutoCloseable {
       this.buffer = new byte[initialCapacity(request.getContentLengthLong(), cap)];
     }
 
-    void start() throws IOException {
-      async = request.startAsync(request, response);
-      async.setTimeout(0); // the deadline below ends the read; the handler's time is the endpoint's concern
-      ScheduledFuture<?> task = scheduler().schedule(this::deadlinePassed, readDeadline.toNanos(),
-          TimeUnit.NANOSECONDS);
-      deadline = task;
-      in = request.getInputStream();
-      in.setReadListener(this);
+    void start() {
+      async = request.startAsync(request, response); // if this fails nothing has started: serve() answers
+      try {
+        async.setTimeout(0); // the deadline below ends the read; the handler's time is the endpoint's concern
+        deadline = scheduler().schedule(this::deadlinePassed, readDeadline.toNanos(), TimeUnit.NANOSECONDS);
+        in = request.getInputStream();
+        in.setReadListener(this);
+      } catch (Throwable failure) {
+        // Async has started: the answer and complete() are ours, or the request would wait for ever.
+        if (state.compareAndSet(READING, DONE)) {
+          if (deadline != null) {
+            deadline.cancel(false);
+          }
+          try {
+            answerFailure(request, response, endpoint, failure, true);
+          } finally {
+            complete();
+          }
+        }
+        rethrowIfFatal(failure);
+      }
     }
 
     @Override
