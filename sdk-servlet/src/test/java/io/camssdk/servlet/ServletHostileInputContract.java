@@ -169,6 +169,60 @@ abstract class ServletHostileInputContract {
     }
   }
 
+  @Test
+  void bodiesArrivingInPiecesWithinTheDeadlineAreServed() throws Exception {
+    for (String path : List.of("/cams/intents", "/blocking/intents", "/routed/stream")) {
+      for (boolean chunked : new boolean[] {false, true}) {
+        String id = newId();
+        byte[] body = intentBody(id, "ECHO", "{\"pieces\":\"" + "p".repeat(random.nextInt(9000)) + "\"}");
+        try (Socket socket = RawHttp.connect(container.port())) {
+          List<String> lines = new ArrayList<>(List.of("Content-Type: " + JSON, "Connection: close",
+              chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length));
+          signed(id, body).forEach((name, value) -> lines.add(name + ": " + value));
+          RawHttp.send(socket, RawHttp.head(path, lines.toArray(String[]::new)));
+          int sent = 0;
+          for (int piece = 0; piece < 4; piece++) {
+            int end = piece == 3 ? body.length : Math.min(body.length, sent + 1 + random.nextInt(body.length / 3));
+            byte[] part = java.util.Arrays.copyOfRange(body, sent, end);
+            RawHttp.send(socket, chunked ? chunk(part) : part);
+            sent = end;
+            Thread.sleep(60);
+          }
+          if (chunked) {
+            RawHttp.send(socket, "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          }
+          RawHttp.Response response = RawHttp.Response.read(socket.getInputStream());
+          assertThat(response.status()).as("%s chunked=%s: %s", path, chunked, response.body()).isEqualTo(200);
+        }
+      }
+    }
+    // Over the limit, arriving in pieces: the read stops at limit + 1 byte and the endpoint answers 413.
+    try (Socket socket = RawHttp.connect(container.port())) {
+      RawHttp.send(socket, RawHttp.head("/cams/intents", "Content-Type: " + JSON, "Transfer-Encoding: chunked"));
+      byte[] piece = chunk(("\"" + marker + "\"").repeat(LIMIT / 8 / marker.length()).getBytes(StandardCharsets.UTF_8));
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 0; i < 12 && RawHttp.send(socket, piece); i++) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      assertAnswer(RawHttp.Response.read(socket.getInputStream()), 413, "PayloadTooLarge");
+      writer.cancel(true);
+    }
+  }
+
+  private static byte[] chunk(byte[] data) {
+    byte[] head = (Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] out = java.util.Arrays.copyOf(head, head.length + data.length + 2);
+    System.arraycopy(data, 0, out, head.length, data.length);
+    out[out.length - 2] = '\r';
+    out[out.length - 1] = '\n';
+    return out;
+  }
+
   record SlowResult(String path, RawHttp.Response response, long millis, boolean closed) {}
 
   /** Declares {@code length} bytes and sends one byte per {@code gap} until the server answers. */
