@@ -36,6 +36,10 @@ final class IntentFlow {
    * @throws CamsException {@code MalformedPayload}, also when the parser fails in a way it did not foresee
    */
   VerifiedIntentCall parse(Admitted admitted) {
+    return new VerifiedIntentCall(parseCall(admitted), admitted.signature(), admitted.body());
+  }
+
+  private IntentCall parseCall(Admitted admitted) {
     IntentCall call;
     try {
       call = parser.parse(admitted.body());
@@ -51,7 +55,7 @@ final class IntentFlow {
     if (!call.requestId().equals(admitted.requestId())) {
       throw new MalformedPayloadException("$.RequestId", "does not match the " + CamsHeaders.REQUEST_ID + " header");
     }
-    return new VerifiedIntentCall(call, admitted.signature(), admitted.body());
+    return call;
   }
 
   /** Handles an admitted call to its reply; nothing but a fatal VM error escapes. */
@@ -60,7 +64,7 @@ final class IntentFlow {
     VerifiedSignature signature = admitted.signature();
     IntentCall call;
     try {
-      call = parse(admitted).call();
+      call = parseCall(admitted);
     } catch (CamsException e) {
       return Rejections.reject(e, requestId, null, signature);
     }
