@@ -11,9 +11,13 @@ final class Failures {
    * errors). A {@link StackOverflowError} is not among them: the stack has unwound by the time it is caught.
    */
   static void rethrowIfFatal(Throwable failure) {
-    if (failure instanceof VirtualMachineError fatal && !(failure instanceof StackOverflowError)) {
-      throw fatal;
+    if (isFatal(failure)) {
+      throw (VirtualMachineError) failure;
     }
+  }
+
+  static boolean isFatal(Throwable failure) {
+    return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
   }
 
   /** A store failure for the log: our own exceptions carry safe messages; others are named by class only. */

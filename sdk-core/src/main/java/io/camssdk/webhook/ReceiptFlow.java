@@ -82,8 +82,8 @@ final class ReceiptFlow {
       releaseAll(claimed, requestId);
       return Rejections.reject(e, requestId, null, signature);
     } catch (Throwable e) {
-      Failures.rethrowIfFatal(e);
       releaseAll(claimed, requestId);
+      Failures.rethrowIfFatal(e);
       log.error("Receipt de-duplication failed unexpectedly ({} receipts, request id {}): {}", type.wireName(),
           requestId, Failures.locate(e));
       return Rejections.reject(CamsCode.INTERNAL_ERROR, "the receipts could not be handled; the platform may retry",
@@ -98,8 +98,8 @@ final class ReceiptFlow {
       try {
         executor.execute(() -> run(type, handler, fresh, claimed, requestId));
       } catch (Throwable e) {
-        Failures.rethrowIfFatal(e);
         releaseAll(claimed, requestId);
+        Failures.rethrowIfFatal(e);
         log.warn("The receipt executor refused a {} batch (request id {}): {}", type.wireName(), requestId,
             e.getClass().getName());
         return Rejections.reject(CamsCode.HANDLER_ERROR, "the receipt handler is overloaded", requestId, null,
@@ -140,7 +140,10 @@ final class ReceiptFlow {
       handler.handle(List.copyOf(fresh));
       ok = true;
     } catch (Throwable e) {
-      Failures.rethrowIfFatal(e); // the claims then free themselves after the lease
+      if (Failures.isFatal(e)) {
+        releaseAll(claimed, requestId);
+        throw (VirtualMachineError) e;
+      }
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }

@@ -101,6 +101,23 @@ class NothingEscapesTest {
   }
 
   @Test
+  void outOfMemoryInAReceiptHandlerIsRethrownAfterItsClaimsAreReleased() {
+    AtomicInteger runs = new AtomicInteger();
+    CamsEndpoint endpoint = builder().onStatus(batch -> {
+      if (runs.incrementAndGet() == 1) {
+        throw new OutOfMemoryError("simulated");
+      }
+    }).build();
+    assertThatThrownBy(() -> endpoint.handleReceipts(ReceiptType.STATUS,
+        request("POST", JSON, new HashMap<>(), STATUS_PUSH))).isInstanceOf(OutOfMemoryError.class);
+    EndpointResponse retry = endpoint.handleReceipts(ReceiptType.STATUS,
+        request("POST", JSON, new HashMap<>(), STATUS_PUSH));
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(retry.replayed()).isFalse();
+    assertThat(runs.get()).isEqualTo(2);
+  }
+
+  @Test
   void anErrorThrownByAReceiptHandlerIsAnsweredAsHandlerError() {
     CamsEndpoint endpoint = throwingHandler(() -> new AssertionError("x"));
     try (CapturedLog log = CapturedLog.start()) {
