@@ -182,7 +182,7 @@ public final class CamsEndpoint {
    * without blocking a thread) stop at this limit plus one byte, so the endpoint still answers {@code 413}.
    */
   public int maxBodyBytes() {
-    return maxBodyBytes;
+    return gate.maxBodyBytes();
   }
 
   /** The router in use. */

@@ -22,6 +22,10 @@ final class RequestGate {
   private final RejectionDiagnosis diagnosis; // null unless diagnose mode is on
   private final boolean tokenElsewhere; // the token scheme, with the token outside X-Cams-Signature
 
+  int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   RequestGate(SignatureVerifier verifier, int maxBodyBytes, RejectionDiagnosis diagnosis) {
     this.verifier = verifier;
     this.tokenElsewhere = verifier.scheme() == SignatureScheme.TOKEN
