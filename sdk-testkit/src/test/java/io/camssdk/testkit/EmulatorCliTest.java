@@ -102,12 +102,14 @@ class EmulatorCliTest {
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> triggered = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
               + "/_emulator/trigger?CustSpaceId=" + space + "&BusinessSystemId=" + id + "&IntentCode=ECHO"))
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(triggered.statusCode()).isEqualTo(200);
       String requestId = JsonObject.parse(triggered.body()).getString("RequestId");
       emulator.awaitDeliveries(java.time.Duration.ofSeconds(5));
       HttpResponse<String> log = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
-          + "/_emulator/deliveries")).GET().build(), HttpResponse.BodyHandlers.ofString());
+          + "/_emulator/deliveries")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(log.body()).contains(requestId).contains("\"Outcome\":\"DELIVERED\"")
           .doesNotContain(emulator.signatureTokens(id).get(0));
     }
