@@ -21,6 +21,29 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+const ICONS = {
+  edit: ['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4'],
+  delete: ['M4 7h16', 'M10 7V4h4v3', 'M6 7l1 13h10l1-13', 'M10 11v6', 'M14 11v6'],
+  refresh: ['M20 12a8 8 0 1 1-2.34-5.66', 'M20 4v5h-5'],
+};
+
+/** A small line icon, drawn here so that nothing is fetched and no icon font is needed. */
+function icon(name) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  for (const d of ICONS[name]) {
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
+
 /** Calls one console action; resolves to {ok, status, code, message, data}. */
 async function api(action, parameters) {
   let response;
@@ -188,7 +211,7 @@ function card(s) {
     el('code', { 'data-testid': 'signature-hint' }, '••••••••' + s.SignatureHint),
     el('button', { type: 'button', class: 'icon', title: 'Generate a new signature token',
       'aria-label': `Generate a new signature token for ${s.SystemName}`, 'data-action': 'refresh-signature',
-      onclick: () => refreshSignature(s) }, '⟳'));
+      onclick: () => refreshSignature(s) }, icon('refresh')));
   const details = [
     el('dt', {}, 'API Request URL'), el('dd', {}, el('code', {}, s.ApiUrl)),
     el('dt', {}, 'Remarks'), el('dd', {}, s.Remarks || '—'),
@@ -211,9 +234,9 @@ function card(s) {
       el('div', {}, el('h3', {}, s.SystemName), el('div', { class: 'id mono' }, id)),
       el('div', { class: 'icons' },
         el('button', { type: 'button', class: 'icon', title: 'Edit', 'aria-label': `Edit ${s.SystemName}`,
-          'data-action': 'edit-system', onclick: () => openSystemDialog(s) }, '✎'),
+          'data-action': 'edit-system', onclick: () => openSystemDialog(s) }, icon('edit')),
         el('button', { type: 'button', class: 'icon', title: 'Delete', 'aria-label': `Delete ${s.SystemName}`,
-          'data-action': 'delete-system', onclick: () => deleteSystem(s) }, '🗑'))),
+          'data-action': 'delete-system', onclick: () => deleteSystem(s) }, icon('delete')))),
     el('dl', {}, details), extra, intentSection(s));
 }
 
@@ -289,11 +312,11 @@ function intentSection(s) {
       el('button', { type: 'button', class: 'small', 'data-action': 'trigger-intent',
         'aria-label': `Trigger ${i.IntentCode}`, onclick: () => openTrigger(s, i) }, 'Trigger'),
       el('button', { type: 'button', class: 'icon', title: 'Edit', 'aria-label': `Edit intent ${i.IntentCode}`,
-        onclick: () => openIntentDialog(s, i) }, '✎'),
+        onclick: () => openIntentDialog(s, i) }, icon('edit')),
       el('button', { type: 'button', class: 'icon', title: 'Delete', 'aria-label': `Delete intent ${i.IntentCode}`,
-        onclick: () => deleteIntent(s, i) }, '🗑')))));
+        onclick: () => deleteIntent(s, i) }, icon('delete'))))));
   return el('div', { class: 'intents' },
-    el('div', { class: 'intents-head' }, el('h4', { class: 'muted', style: null }, 'Intent settings'),
+    el('div', { class: 'intents-head' }, el('h4', { class: 'intents-title' }, 'Intent settings'),
       el('button', { type: 'button', class: 'small', 'data-action': 'add-intent',
         'aria-label': `Add intent to ${s.SystemName}`, onclick: () => openIntentDialog(s, null) }, 'Add')),
     intents.length
