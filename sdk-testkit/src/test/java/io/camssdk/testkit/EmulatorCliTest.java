@@ -38,6 +38,7 @@ class EmulatorCliTest {
         "CAMS_EMULATOR_ACCESS_KEY_SECRET", "cli-secret"), "serve");
     assertThat(code).isZero();
     assertThat(out()).containsPattern("CAMS emulator listening on http://127\\.0\\.0\\.1:\\d+")
+        .containsPattern("Console: http://127\\.0\\.0\\.1:\\d+/console/")
         .contains("channel cams-emu-whatsapp (whatsapp)")
         .contains("channel cams-emu-viber (viber)")
         .contains("AccessKey id LTAIcli")

@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +145,14 @@ class EmulatorHardeningTest {
       }
       Thread.sleep(200);
       long started = System.nanoTime();
-      RawManagementCalls.Reply reply = calls.call(emulator, "ListBusinessSystems", Map.of("CustSpaceId", WA));
+      // Bounded, so that a stalled server fails the test instead of hanging it.
+      RawManagementCalls.Reply reply = CompletableFuture.supplyAsync(() -> {
+        try {
+          return calls.call(emulator, "ListBusinessSystems", Map.of("CustSpaceId", WA));
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      }).get(5, TimeUnit.SECONDS);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(reply.status()).isEqualTo(200);
       assertThat(took).isLessThan(Duration.ofSeconds(1));
