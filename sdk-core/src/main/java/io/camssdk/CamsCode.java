@@ -1,8 +1,9 @@
 package io.camssdk;
 
 /**
- * The outcome of a platform call as the business system answers it: an HTTP status and the machine-readable
- * {@code Code} of the reply body. The order of the constants is the order in which an endpoint checks a call.
+ * Every outcome the SDK names: first the answers an endpoint gives to a platform call (an HTTP status and the
+ * machine-readable {@code Code} of the reply body, in the order in which an endpoint checks a call), then the
+ * failures it raises in the application (configuration, management calls). Every {@link CamsException} carries one.
  *
  * <pre>{@code
  * CamsCode code = CamsCode.INVALID_SIGNATURE;
@@ -36,7 +37,19 @@ public enum CamsCode {
   /** The handler threw; details are only in the logs. */
   HANDLER_ERROR(500, "HandlerError"),
   /** The duplicate store cannot be reached; the handler did not run and the platform will retry. */
-  STORE_UNAVAILABLE(503, "StoreUnavailable");
+  STORE_UNAVAILABLE(503, "StoreUnavailable"),
+
+  // Failures the SDK raises in the application rather than answers to the platform. Their HTTP status is the
+  // one an application would answer with if it let the failure surface.
+
+  /** A builder, property or init parameter breaks a rule; raised at start-up. */
+  INVALID_CONFIGURATION(500, "InvalidConfiguration"),
+  /** A management request breaks a documented rule and was not sent. */
+  INVALID_PARAMETER(400, "InvalidParameter"),
+  /** The CAMS OpenAPI answered a management call with an error; the platform's own code is on the exception. */
+  API_ERROR(502, "ApiError"),
+  /** A management call got no usable reply (connection, timeout, unreadable body). */
+  TRANSPORT_ERROR(504, "TransportError");
 
   private final int httpStatus;
   private final String wireName;

@@ -3,8 +3,9 @@ package io.camssdk;
 import java.util.Objects;
 
 /**
- * Base of the SDK's unchecked exceptions for a rejected platform call. It carries the {@link CamsCode} that the
- * endpoint answers with; its message is one line and never holds a token, a signature or a body.
+ * The root of every failure the SDK raises: a rejected platform call, a configuration rule broken at start-up, a
+ * management call refused by the platform or lost in transport. It carries a {@link CamsCode}; its message is one
+ * line and never holds a token, a secret, a header value or a body.
  *
  * @since 0.1
  */
