@@ -315,6 +315,50 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void receiptItemsThatAreNotAJsonArrayAreRejectedNextToTheirEditor() {
+    openConsole(WA);
+    driver.findElement(By.id("receipt-url")).sendKeys("http://127.0.0.1:9/cams/receipts/audit");
+    WebElement items = driver.findElement(By.id("receipt-items-AUDIT"));
+    items.clear();
+    items.sendKeys("{\"WabaId\": \"1\"}");
+    driver.findElement(By.cssSelector("[data-push=AUDIT]")).click();
+    assertThat(waitVisible(By.id("receipt-items-AUDIT-error")).getText())
+        .isEqualTo("Items must be a non-empty JSON array of objects");
+    assertThat(emulator.deliveries()).isEmpty();
+  }
+
+  @Test
+  void businessSystemEditedAndIntentDeletedInTheConsoleAreWhatTheManagementApiReturns() {
+    String id = cams.createBusinessSystem(CreateBusinessSystemRequest.builder().custSpaceId(WA).systemName("Orders")
+        .apiUrl("https://orders.example.com/cams").build()).businessSystemId();
+    for (String code : List.of("ORDER_STATUS", "REFUND")) {
+      cams.createIntent(CreateIntentRequest.builder().custSpaceId(WA).businessSystemId(id).intentCode(code)
+          .intentName(code).defaultIntentData(Map.of()).build());
+    }
+    openConsole(WA);
+    card(id).findElement(By.cssSelector("[data-action=edit-system]")).click();
+    WebElement name = waitVisible(By.id("system-name"));
+    name.clear();
+    name.sendKeys("Orders v2");
+    driver.findElement(By.id("system-save")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> cams.listBusinessSystems(WA).get(0).systemName().equals("Orders v2"));
+
+    waitFor(By.cssSelector("article[data-system-id='" + id + "'] tr[data-intent-code=REFUND] "
+        + "[aria-label='Delete intent REFUND']")).click();
+    waitVisible(By.id("confirm-ok")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("article[data-system-id='" + id + "'] tr[data-intent-code=REFUND]")));
+    assertThat(cams.listIntents(WA, id, 1, 20).intents()).extracting(Intent::intentCode)
+        .containsExactly("ORDER_STATUS");
+
+    card(id).findElement(By.cssSelector("[data-action=delete-system]")).click();
+    waitVisible(By.id("confirm-ok")).click();
+    waitVisible(By.id("systems-empty"));
+    assertThat(cams.listBusinessSystems(WA)).isEmpty();
+  }
+
+  @Test
   void businessSystemCanBeOpenedWithTheKeyboardAlone() {
     openConsole(WA);
     driver.findElement(By.id("channel")).sendKeys(Keys.TAB);
@@ -360,13 +404,19 @@ class ConsoleBrowserTest {
     Number width = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
     assertThat(width.intValue()).isLessThanOrEqualTo(1280);
 
+    scrollTo("log-title");
+    screenshot("console-log-1280x800.png");
+
     viewport(390, 844);
     driver.navigate().refresh();
     waitForConsole();
     waitForLogRow("DELIVERED");
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)"); // a reload keeps the scroll position
     screenshot("console-390x844.png");
     width = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
     assertThat(width.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+    scrollTo("log-title");
+    screenshot("console-log-390x844.png");
   }
 
   // ---- helpers ----
@@ -375,6 +425,10 @@ class ConsoleBrowserTest {
     driver.manage().window().setSize(new Dimension(width, height));
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
         "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  private void scrollTo(String id) {
+    ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
   }
 
   private void openConsole(String custSpaceId) {

@@ -143,9 +143,8 @@ async function start() {
     history.replaceState(null, '', '?channel=' + encodeURIComponent(select.value));
     selectChannel(select.value);
   });
-  $('receipt-kind').addEventListener('change', () => { $('receipt-items').value = example($('receipt-kind').value); });
-  $('receipt-items').value = example('STATUS');
   await selectChannel(select.value);
+  for (const kind of ['STATUS', 'INBOUND', 'AUDIT']) $(`receipt-items-${kind}`).value = example(kind);
   pollDeliveries();
   setInterval(pollDeliveries, 1000);
   setInterval(() => { if (!document.querySelector('dialog[open]')) refresh(false); }, 3000);
@@ -504,20 +503,15 @@ function example(kind) {
 
 document.querySelectorAll('[data-push]').forEach((button) => button.addEventListener('click', async () => {
   const kind = button.dataset.push;
-  const form = $('receipts-title').closest('section');
-  clearErrors(form);
-  if ($('receipt-kind').value !== kind) {
-    $('receipt-kind').value = kind;
-    $('receipt-items').value = example(kind);
-  }
-  const reply = await api('PushReceipt', { Kind: kind, Url: $('receipt-url').value, Items: $('receipt-items').value,
-    BusinessSystemId: $('receipt-signer').value });
+  clearErrors($('receipts-title').closest('section'));
+  const itemsError = `receipt-items-${kind}-error`;
+  const reply = await api('PushReceipt', { Kind: kind, Url: $('receipt-url').value,
+    Items: $(`receipt-items-${kind}`).value, BusinessSystemId: $('receipt-signer').value });
   if (!reply.ok) {
-    showError(reply, { Url: 'receipt-url-error', Items: 'receipt-items-error', Kind: 'receipt-items-error' },
-      'receipt-items-error');
+    showError(reply, { Url: 'receipt-url-error', Items: itemsError }, itemsError);
     return;
   }
-  banner(`Sent a ${kind.toLowerCase()} receipt (request id ${reply.data.RequestId}).`);
+  banner(`Sent a ${kind.toLowerCase()} receipt (request id ${reply.data.RequestId}); see the delivery log.`);
   pollDeliveries();
 }));
 
@@ -535,7 +529,8 @@ async function pollDeliveries() {
   $('log').replaceChildren(...deliveries.map(logRow));
   $('log-empty').hidden = deliveries.length > 0;
   const pending = deliveries.filter((d) => d.Outcome === 'PENDING').length;
-  $('log-count').textContent = `${deliveries.length} deliveries` + (pending ? `, ${pending} pending` : '');
+  $('log-count').textContent = `${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}`
+    + (pending ? `, ${pending} pending` : '');
 }
 
 function logRow(d) {
