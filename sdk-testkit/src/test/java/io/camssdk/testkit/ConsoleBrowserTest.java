@@ -37,7 +37,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,10 +138,9 @@ class ConsoleBrowserTest {
     openConsole(WA);
     String id = openBusinessSystem("Orders", "https://orders.example.com/cams/intents", "Order back end");
 
-    WebElement card = card(id);
-    String token = card.findElement(By.cssSelector("[data-testid=token]")).getText();
+    String token = text(By.cssSelector("article[data-system-id='" + id + "'] [data-testid=token]"));
     assertThat(emulator.signatureTokens(id)).containsExactly(token);
-    assertThat(card.findElement(By.cssSelector("[data-testid=signature-hint]")).getText())
+    assertThat(text(By.cssSelector("article[data-system-id='" + id + "'] [data-testid=signature-hint]")))
         .endsWith(token.substring(token.length() - 4));
     assertThat(cams.listBusinessSystems(WA)).singleElement().satisfies(s -> {
       assertThat(s.systemName()).isEqualTo("Orders");
@@ -171,16 +172,16 @@ class ConsoleBrowserTest {
     business = new BusinessSystem();
     openConsole(WA);
     String id = openBusinessSystem("Orders", business.url(), "");
-    String oldToken = card(id).findElement(By.cssSelector("[data-testid=token]")).getText();
+    String oldToken = text(By.cssSelector("article[data-system-id='" + id + "'] [data-testid=token]"));
     business.acceptOnly(List.of(oldToken)); // the business system has not deployed the new token yet
     cams.createIntent(CreateIntentRequest.builder().custSpaceId(WA).businessSystemId(id).intentCode("ORDER_STATUS")
         .intentName("Order status").defaultIntentData(Map.of("lang", "en")).build());
 
-    card(id).findElement(By.cssSelector("[data-action=refresh-signature]")).click();
+    click(By.cssSelector("article[data-system-id='" + id + "'] [data-action=refresh-signature]"));
     waitVisible(By.id("confirm-ok")).click();
     WebElement grace = waitFor(By.cssSelector("article[data-system-id='" + id + "'] [data-testid=grace]"));
     assertThat(grace.getText()).startsWith("The previous token stays valid until");
-    String newToken = card(id).findElement(By.cssSelector("[data-testid=token]")).getText();
+    String newToken = text(By.cssSelector("article[data-system-id='" + id + "'] [data-testid=token]"));
     assertThat(newToken).isNotEqualTo(oldToken);
     assertThat(emulator.signatureTokens(id)).containsExactly(newToken, oldToken);
 
@@ -195,7 +196,7 @@ class ConsoleBrowserTest {
     String id = cams.createBusinessSystem(CreateBusinessSystemRequest.builder().custSpaceId(WA).systemName("Orders")
         .apiUrl("https://orders.example.com/cams").build()).businessSystemId();
     openConsole(WA);
-    card(id).findElement(By.cssSelector("[data-action=add-intent]")).click();
+    click(By.cssSelector("article[data-system-id='" + id + "'] [data-action=add-intent]"));
     driver.findElement(By.id("intent-code")).sendKeys("ORDER_STATUS");
     driver.findElement(By.id("intent-name")).sendKeys("Order status");
     WebElement data = driver.findElement(By.id("intent-data"));
@@ -336,7 +337,7 @@ class ConsoleBrowserTest {
           .intentName(code).defaultIntentData(Map.of()).build());
     }
     openConsole(WA);
-    card(id).findElement(By.cssSelector("[data-action=edit-system]")).click();
+    click(By.cssSelector("article[data-system-id='" + id + "'] [data-action=edit-system]"));
     WebElement name = waitVisible(By.id("system-name"));
     name.clear();
     name.sendKeys("Orders v2");
@@ -344,15 +345,16 @@ class ConsoleBrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(5))
         .until(d -> cams.listBusinessSystems(WA).get(0).systemName().equals("Orders v2"));
 
-    waitFor(By.cssSelector("article[data-system-id='" + id + "'] tr[data-intent-code=REFUND] "
-        + "[aria-label='Delete intent REFUND']")).click();
+    waitFor(By.xpath("//article[@data-system-id='" + id + "']//h3[text()='Orders v2']"));
+    click(By.cssSelector("article[data-system-id='" + id + "'] tr[data-intent-code=REFUND] "
+        + "[aria-label='Delete intent REFUND']"));
     waitVisible(By.id("confirm-ok")).click();
     new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("article[data-system-id='" + id + "'] tr[data-intent-code=REFUND]")));
     assertThat(cams.listIntents(WA, id, 1, 20).intents()).extracting(Intent::intentCode)
         .containsExactly("ORDER_STATUS");
 
-    card(id).findElement(By.cssSelector("[data-action=delete-system]")).click();
+    click(By.cssSelector("article[data-system-id='" + id + "'] [data-action=delete-system]"));
     waitVisible(By.id("confirm-ok")).click();
     waitVisible(By.id("systems-empty"));
     assertThat(cams.listBusinessSystems(WA)).isEmpty();
@@ -454,13 +456,24 @@ class ConsoleBrowserTest {
     return card.getAttribute("data-system-id");
   }
 
-  private WebElement card(String id) {
-    return waitFor(By.cssSelector("article[data-system-id='" + id + "']"));
+  /** Clicks what {@code by} finds, again if the page redrew it meanwhile (cards are redrawn when state changes). */
+  private void click(By by) {
+    new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class).until(d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
+  /** The text of what {@code by} finds, read again if the page redrew it meanwhile. */
+  private String text(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class).until(d -> d.findElement(by).getText());
   }
 
   private void trigger(String systemId, String intentCode, String data) {
-    waitFor(By.cssSelector("article[data-system-id='" + systemId + "'] tr[data-intent-code=" + intentCode
-        + "] [data-action=trigger-intent]")).click();
+    click(By.cssSelector("article[data-system-id='" + systemId + "'] tr[data-intent-code=" + intentCode
+        + "] [data-action=trigger-intent]"));
     WebElement textarea = waitVisible(By.id("trigger-data"));
     textarea.clear();
     textarea.sendKeys(data);
