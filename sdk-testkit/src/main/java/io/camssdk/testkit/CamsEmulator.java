@@ -49,7 +49,10 @@ import java.util.function.Consumer;
  *   <li>issues business systems' Signature tokens and honours refresh with a grace period, signing calls with every
  *       active token during a rotation;</li>
  *   <li>sends intent calls (contract section 1) and receipt pushes (section 2) with the platform's timeout and
- *       retry policy, keeping a {@linkplain #deliveries() delivery log}.</li>
+ *       retry policy, keeping a {@linkplain #deliveries() delivery log};</li>
+ *   <li>serves a web {@linkplain #consoleUrl() console}: the channels' Service Settings page, backed by the same
+ *       actions as the management API, with the live delivery log. Its endpoints and the admin ones answer only
+ *       same-origin JSON {@code POST}s addressed to the emulator's loopback host and port.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} stops the server and abandons pending deliveries.
