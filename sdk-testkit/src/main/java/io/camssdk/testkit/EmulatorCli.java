@@ -150,7 +150,6 @@ public final class EmulatorCli {
     for (EmulatorChannel channel : emulator.channels()) {
       out.println("  channel " + channel.custSpaceId() + " (" + channel.channelType() + ")");
     }
-    out.println("  console: " + emulator.consoleUrl());
     out.println("  delivery log: POST " + emulator.url() + AdminApi.PATH + "deliveries (Content-Type: application/json)");
     out.flush();
     if (block) {
