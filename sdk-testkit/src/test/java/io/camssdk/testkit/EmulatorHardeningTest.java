@@ -164,6 +164,23 @@ class EmulatorHardeningTest {
   }
 
   @Test
+  void aRequestThatStopsHalfwayIsClosedAfterTheReadTimeout() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
+      socket.setSoTimeout(20_000); // without a read timeout the server would keep it open: this fails the test
+      socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      long started = System.nanoTime();
+      try {
+        assertThat(socket.getInputStream().read()).isEqualTo(-1);
+      } catch (java.net.SocketException reset) {
+        // closed by the server: as good as end of stream
+      }
+      Duration open = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(open).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(13));
+    }
+  }
+
+  @Test
   void apiUrlPortOutsideOneTo65535IsRejectedByTheEmulatorAndTheClientAlike() throws Exception {
     CamsManagementClient client = emulator.managementClientBuilder().build();
     for (String url : List.of("http://127.0.0.1:0/cams", "http://127.0.0.1:65536/cams",
