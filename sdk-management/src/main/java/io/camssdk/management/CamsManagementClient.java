@@ -1,5 +1,6 @@
 package io.camssdk.management;
 
+import io.camssdk.management.internal.HttpStackCheck;
 import io.camssdk.management.internal.SdkVersion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -110,7 +111,6 @@ public final class CamsManagementClient {
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private static final int PAGE_SIZE_FOR_ITERATION = 100;
-  private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0]);
   private static final long MAX_REPLY_BYTES = 4L * 1024 * 1024;
 
   private final Builder builder;
@@ -125,6 +125,8 @@ public final class CamsManagementClient {
   private final RandomGenerator random;
   private final ScheduledExecutorService scheduler;
   private final String userAgent;
+  // Not static: OkHttp 3's RequestBody has no create(byte[]), and builder() must load this class on any stack.
+  private final RequestBody emptyBody = RequestBody.create(new byte[0]);
 
   private CamsManagementClient(Builder builder) {
     this.builder = builder.copy();
@@ -658,7 +660,7 @@ public final class CamsManagementClient {
   private Request request(ApiCall<?> call) {
     return new Request.Builder()
         .url(call.url())
-        .post(EMPTY_BODY)
+        .post(emptyBody)
         .header("x-acs-action", call.action())
         .header("x-acs-version", API_VERSION)
         .header("Accept", "application/json")
@@ -1097,9 +1099,12 @@ public final class CamsManagementClient {
     }
 
     /**
+     * @throws io.camssdk.CamsConfigurationException when the OkHttp or Okio on the classpath is older than the
+     *     client needs (import {@code cams-sdk-bom})
      * @throws NullPointerException when no credentials were configured
      */
     public CamsManagementClient build() {
+      HttpStackCheck.requireCompatible();
       return new CamsManagementClient(this);
     }
 
