@@ -22,6 +22,8 @@ public enum CamsCode {
   UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
   /** The body is larger than the configured limit. */
   PAYLOAD_TOO_LARGE(413, "PayloadTooLarge"),
+  /** The whole body did not arrive within the adapter's read deadline (a slow or stalled sender). */
+  REQUEST_TIMEOUT(408, "RequestTimeout"),
   /** The signature or request-id header is missing or cannot be parsed. */
   MISSING_SIGNATURE(401, "MissingSignature"),
   /** The timestamp header is missing, not a number, or outside the tolerance. */
