@@ -186,16 +186,42 @@ class CamsEndpointAutoConfigurationTest {
         "cams.paths.status=/cams/*", "cams.paths.status",
         "cams.duplicates.retention=1m", "cams.duplicates.retention",
         "cams.duplicates.max-entries=0", "cams.duplicates.max-entries",
-        "cams.handler-budget=0s", "cams.handler-budget",
-        "cams.management.endpoint=http://example.com", "cams.management.endpoint",
-        "cams.management.retries.max-attempts=0", "cams.management.retries.max-attempts",
-        "cams.management.region=Not A Region", "cams.management.region");
+        "cams.handler-budget=0s", "cams.handler-budget");
     cases.forEach((property, name) -> withToken.withPropertyValues(property).run(context -> {
       assertThat(context).as(property).hasFailed();
       FailureAnalysis analysis = analysisOf(context);
       assertThat(analysis).as(property).isNotNull();
       assertThat(analysis.getDescription()).as(property).contains(name).doesNotContain(TOKEN);
     }));
+  }
+
+  /** One place per rule: the endpoint builder's (twice the tolerance), reported under the property's name. */
+  @Test
+  void aRetentionShorterThanTwiceTheToleranceIsRefusedWithTheBuildersRule() {
+    withToken.withPropertyValues("cams.signature.tolerance=300s", "cams.duplicates.retention=9m").run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis analysis = analysisOf(context);
+      assertThat(analysis.getDescription()).startsWith("Property cams.duplicates.retention must be at least twice")
+          .doesNotContain("PT9M", "PT5M");
+      assertThat(analysis.getAction()).contains("cams.duplicates.retention");
+    });
+    withToken.withPropertyValues("cams.signature.tolerance=300s", "cams.duplicates.retention=10m")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CamsEndpoint.class));
+  }
+
+  /** Issue 12 defect 8: an unset variable left the literal "${...}" as the token, and calls signed with it passed. */
+  @Test
+  void anUnresolvedTokenPlaceholderStopsStartUpNamingThePropertyNotTheValue() {
+    runner.withPropertyValues("cams.signature.tokens=${CAMS_TEST_TOKENS_NEVER_SET}")
+        .withBean(TestHandlers.OrderHandlers.class).run(context -> {
+          assertThat(context).hasFailed();
+          FailureAnalysis analysis = analysisOf(context);
+          assertThat(analysis.getDescription()).contains("cams.signature.tokens", "unresolved ${...} placeholder")
+              .doesNotContain("CAMS_TEST_TOKENS_NEVER_SET");
+          assertThat(analysis.getAction()).doesNotContain("CAMS_TEST_TOKENS_NEVER_SET");
+        });
+    runner.withPropertyValues("cams.signature.tokens=" + TOKEN + ",${CAMS_TEST_TOKENS_NEVER_SET}")
+        .run(context -> assertThat(context).hasFailed());
   }
 
   @Test
