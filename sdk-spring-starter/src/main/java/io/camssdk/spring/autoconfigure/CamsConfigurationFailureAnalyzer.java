@@ -88,7 +88,8 @@ final class CamsConfigurationFailureAnalyzer implements FailureAnalyzer {
     String setting = failure.setting();
     boolean property = setting.startsWith("cams.");
     String description = (property ? "Property " : "CAMS setting ") + setting + " " + failure.rule() + ".";
-    String action = failure.fix() + (property ? " (property " + setting + ", env " + envName(setting) + ")" : "");
+    String fix = failure.fix().strip();
+    String action = property ? fix.replaceAll("\\.$", "") + " (env " + envName(setting) + ")." : fix;
     return new FailureAnalysis(description, action, cause);
   }
 
@@ -99,7 +100,7 @@ final class CamsConfigurationFailureAnalyzer implements FailureAnalyzer {
     }
     String property = PROPERTY_OF_SETTING.get(m.group(1));
     String rule = QUOTED_VALUE.matcher(m.group(2)).replaceAll("");
-    return analyze(new io.camssdk.CamsConfigurationException(property, rule, "Change " + property + "."), failure);
+    return analyze(new io.camssdk.CamsConfigurationException(property, rule, "Change " + property), failure);
   }
 
   /** The environment variable that binds to {@code property} by relaxed binding. */

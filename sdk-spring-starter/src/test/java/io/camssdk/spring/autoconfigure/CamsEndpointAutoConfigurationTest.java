@@ -205,7 +205,7 @@ class CamsEndpointAutoConfigurationTest {
       FailureAnalysis analysis = analysisOf(context);
       assertThat(analysis.getDescription()).startsWith("Property cams.duplicates.retention must be at least twice")
           .doesNotContain("PT9M", "PT5M");
-      assertThat(analysis.getAction()).contains("cams.duplicates.retention");
+      assertThat(analysis.getAction()).contains("cams.duplicates.retention", "CAMS_DUPLICATES_RETENTION");
     });
     withToken.withPropertyValues("cams.signature.tolerance=300s", "cams.duplicates.retention=10m")
         .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CamsEndpoint.class));
