@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -56,13 +57,18 @@ final class CamsConfigurationFailureAnalyzer implements FailureAnalyzer {
 
   @Override
   public FailureAnalysis analyze(Throwable failure) {
-    String beanName = null;
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof CamsConfigurationException cams) {
         return new FailureAnalysis(cams.description(), cams.action(), cams);
       }
       if (t instanceof io.camssdk.CamsConfigurationException core) {
         return analyze(renamed(core), core);
+      }
+    }
+    String beanName = null;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindException bind && bind.getName().toString().startsWith("cams.")) {
+        return unbindable(bind);
       }
       if (t instanceof BeanCreationException creation && creation.getBeanName() != null) {
         beanName = creation.getBeanName();
@@ -76,6 +82,15 @@ final class CamsConfigurationFailureAnalyzer implements FailureAnalyzer {
       }
     }
     return null;
+  }
+
+  /** A {@code cams.*} value that cannot be converted: Boot's own analysis would print the value. */
+  private static FailureAnalysis unbindable(BindException bind) {
+    String property = bind.getName().toString();
+    String type = bind.getTarget().getType().resolve(Object.class).getSimpleName();
+    return new FailureAnalysis("Property " + property + " cannot be read as " + type + ".",
+        "Change " + property + " (env " + envName(property) + ") to a valid " + type
+            + " (see the starter's README for examples).", bind);
   }
 
   /** {@code failure} under the property name of its setting, when the setting is one the starter configures. */

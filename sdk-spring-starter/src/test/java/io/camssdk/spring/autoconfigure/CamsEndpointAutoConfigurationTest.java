@@ -197,6 +197,21 @@ class CamsEndpointAutoConfigurationTest {
     }));
   }
 
+  @Test
+  void anUnconvertibleValueIsReportedByPropertyAndTypeWithoutTheValue() {
+    Map<String, String> cases = mapOf(
+        "cams.signature.tolerance=soon-ish", "Property cams.signature.tolerance cannot be read as Duration.",
+        "cams.signature.scheme=v9-custom", "Property cams.signature.scheme cannot be read as SignatureScheme.",
+        "cams.duplicates.max-entries=many-many", "Property cams.duplicates.max-entries cannot be read as int.");
+    cases.forEach((setting, description) -> withToken.withPropertyValues(setting).run(context -> {
+      FailureAnalysis analysis = analysisOf(context);
+      assertThat(analysis).as(setting).isNotNull();
+      assertThat(analysis.getDescription()).isEqualTo(description);
+      assertThat(analysis.getDescription() + analysis.getAction())
+          .doesNotContain(setting.substring(setting.indexOf('=') + 1));
+    }));
+  }
+
   /** One place per rule: the endpoint builder's (twice the tolerance), reported under the property's name. */
   @Test
   void aRetentionShorterThanTwiceTheToleranceIsRefusedWithTheBuildersRule() {

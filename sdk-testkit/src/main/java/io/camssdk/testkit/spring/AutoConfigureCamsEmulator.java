@@ -62,8 +62,11 @@ public @interface AutoConfigureCamsEmulator {
   /** The business system's name. */
   String systemName() default "Spring test";
 
-  /** How long the emulator waits for the application's reply, in milliseconds (the platform: 3000). */
-  long deliveryTimeoutMillis() default 1000;
+  /**
+   * How long the emulator waits for the application's reply, in milliseconds: the platform's 3000 by default, as a
+   * context's first request (class loading, a cold JIT on a busy build machine) can take over a second.
+   */
+  long deliveryTimeoutMillis() default 3000;
 
   /** The first retry delay in milliseconds; later ones double (the platform: 1000). */
   long backoffBaseMillis() default 10;
