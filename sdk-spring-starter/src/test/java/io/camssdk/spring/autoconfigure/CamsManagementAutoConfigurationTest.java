@@ -92,7 +92,7 @@ class CamsManagementAutoConfigurationTest {
         "ALIBABA_CLOUD_ACCESS_KEY_SECRET=not-the-secret").run(context ->
         assertThatThrownBy(() -> signedCall(context.getBean(CamsManagementClient.class)))
             .isInstanceOfSatisfying(CamsApiException.class,
-                e -> assertThat(e.code()).isEqualTo("SignatureDoesNotMatch")));
+                e -> assertThat(e.errorCode()).isEqualTo("SignatureDoesNotMatch")));
   }
 
   @Test
@@ -131,7 +131,7 @@ class CamsManagementAutoConfigurationTest {
       CamsManagementClient client = context.getBean(CamsManagementClient.class);
       emulator.failNextManagementCalls(1, 503, "ServiceUnavailable");
       assertThatThrownBy(() -> signedCall(client)).isInstanceOfSatisfying(CamsApiException.class,
-          e -> assertThat(e.code()).isEqualTo("ServiceUnavailable"));
+          e -> assertThat(e.errorCode()).isEqualTo("ServiceUnavailable"));
       assertThat(signedCall(client)).isEmpty(); // the failure was the injected one, not the configuration
     });
   }
