@@ -38,6 +38,13 @@ public enum CamsCode {
   HANDLER_ERROR(500, "HandlerError"),
   /** The duplicate store cannot be reached; the handler did not run and the platform will retry. */
   STORE_UNAVAILABLE(503, "StoreUnavailable"),
+  /**
+   * Something other than the handler or the store failed unexpectedly while answering (an adapter's header source
+   * or body stream, or the SDK itself); details are only in the logs, and the platform retries.
+   *
+   * @since 0.2
+   */
+  INTERNAL_ERROR(500, "InternalError"),
 
   // Failures the SDK raises in the application rather than answers to the platform. Their HTTP status is the
   // one an application would answer with if it let the failure surface.
