@@ -226,6 +226,16 @@ class CamsEndpointAutoConfigurationTest {
         .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CamsEndpoint.class));
   }
 
+  /** The in-memory store keeps request ids for the replay window of the tolerance configured, not a fixed 10 min. */
+  @Test
+  void aLongerToleranceStartsWithAnInMemoryStoreThatKeepsIdsForItsReplayWindow() {
+    withToken.withPropertyValues("cams.signature.tolerance=15m").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(((io.camssdk.duplicate.InMemoryDuplicateStore) context.getBean(io.camssdk.duplicate.DuplicateStore.class))
+          .evictionFloor()).isEqualTo(Duration.ofMinutes(30));
+    });
+  }
+
   /** Issue 12 defect 8: an unset variable left the literal "${...}" as the token, and calls signed with it passed. */
   @Test
   void anUnresolvedTokenPlaceholderStopsStartUpNamingThePropertyNotTheValue() {
