@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CamsEndpoint endpoint = CamsEndpoint.builder()
- *     .verifier(SignatureVerifier.builder().token(System.getenv("CAMS_SIGNATURE_TOKEN")).build())
+ *     .verifier(SignatureVerifier.builder().tokens(List.of(System.getenv("CAMS_SIGNATURE_TOKENS").split(","))).build())
  *     .onIntent("ORDER_STATUS", call -> Map.of("status", "SHIPPED"))
  *     .build();
  *
