@@ -1,5 +1,6 @@
 package io.camssdk.signature;
 
+import io.camssdk.CamsConfigurationException;
 import java.util.Objects;
 
 /**
@@ -63,6 +64,48 @@ public record TokenLocation(Kind kind, String name) {
   /** The value of query parameter {@code name} (case-sensitive). */
   public static TokenLocation queryParameter(String name) {
     return new TokenLocation(Kind.QUERY_PARAMETER, Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * Reads the text form adapters use for their settings ({@code cams.signature.token-location} in Spring,
+   * the {@code cams.token-location} init parameter): {@code signature-header}, {@code bearer},
+   * {@code header:<name>} or {@code query:<name>}. {@link #toString()} gives the same form back.
+   *
+   * @throws CamsConfigurationException naming the setting {@code tokenLocation}, never the text given
+   */
+  public static TokenLocation parse(String text) {
+    Objects.requireNonNull(text, "text");
+    String fix = "Write signature-header, bearer, header:<name> or query:<name>.";
+    int colon = text.indexOf(':');
+    String kind = (colon < 0 ? text : text.substring(0, colon)).strip();
+    String name = colon < 0 ? null : text.substring(colon + 1).strip();
+    try {
+      return switch (kind) {
+        case "signature-header" -> name == null ? signatureHeader() : invalid(fix);
+        case "bearer" -> name == null ? bearer() : invalid(fix);
+        case "header" -> name != null ? header(name) : invalid(fix);
+        case "query" -> name != null ? queryParameter(name) : invalid(fix);
+        default -> invalid(fix);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new CamsConfigurationException("tokenLocation", "must name a header or query parameter in printable "
+          + "ASCII without spaces", fix);
+    }
+  }
+
+  private static TokenLocation invalid(String fix) {
+    throw new CamsConfigurationException("tokenLocation", "is not a known token location", fix);
+  }
+
+  /** The text form that {@link #parse} reads: {@code header:X-Api-Key}. */
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case SIGNATURE_HEADER -> "signature-header";
+      case HEADER -> "header:" + name;
+      case BEARER -> "bearer";
+      case QUERY_PARAMETER -> "query:" + name;
+    };
   }
 
   /** Where, in words, for logs and messages: {@code header X-Api-Key}. */

@@ -26,6 +26,24 @@ class TokenLocationTest {
   }
 
   @Test
+  void parsesTheTextFormThatAdaptersSettingsUseAndWritesItBack() {
+    for (String text : new String[] {"signature-header", "bearer", "header:X-Partner-Auth", "query:sig"}) {
+      assertThat(TokenLocation.parse(text).toString()).isEqualTo(text);
+    }
+    assertThat(TokenLocation.parse("header: X-Api-Key")).isEqualTo(TokenLocation.header("X-Api-Key"));
+  }
+
+  @Test
+  void refusesAnUnknownTokenLocationNamingTheSettingButNotTheText() {
+    for (String text : new String[] {"cookie:s3cret", "header", "bearer:x", "query:a b", ""}) {
+      assertThatThrownBy(() -> TokenLocation.parse(text))
+          .isInstanceOf(io.camssdk.CamsConfigurationException.class)
+          .hasMessageStartingWith("tokenLocation ")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret", "a b"));
+    }
+  }
+
+  @Test
   void theVerifierReportsWhereTheTokenSchemeLooks() {
     SignatureVerifier verifier = SignatureVerifier.builder().token("tok-alpha-1234567890")
         .scheme(SignatureScheme.TOKEN).tokenLocation(TokenLocation.bearer()).build();

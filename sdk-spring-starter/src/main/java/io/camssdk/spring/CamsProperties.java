@@ -86,11 +86,17 @@ public record CamsProperties(
    * @param scheme The signature scheme: v1 (HMAC over request id, timestamp and body) or token (the token itself
    *     is sent; no replay protection beyond the duplicate window).
    * @param tolerance How far a call's signing time may be from this machine's clock, either way.
+   * @param tokenLocation With the token scheme, where a call carries the token: signature-header (X-Cams-Signature:
+   *     token=...), bearer (Authorization: Bearer), header:NAME or query:NAME.
+   * @param diagnose Log, for each rejected call, where a configured token (or an HMAC made with one) appears in it
+   *     and the setting that would accept it; names only, never values. For the first calls from a new platform.
    */
   public record Signature(
       @DefaultValue List<String> tokens,
       @DefaultValue("v1") SignatureScheme scheme,
-      @DefaultValue("300s") Duration tolerance) {
+      @DefaultValue("300s") Duration tolerance,
+      @DefaultValue("signature-header") String tokenLocation,
+      @DefaultValue("false") boolean diagnose) {
 
     public Signature {
       tokens = tokens == null ? List.of() : tokens;
@@ -108,7 +114,8 @@ public record CamsProperties(
 
     @Override
     public String toString() {
-      return "Signature{tokens=" + tokens.size() + ", scheme=" + scheme + ", tolerance=" + tolerance + "}";
+      return "Signature{tokens=" + tokens.size() + ", scheme=" + scheme + ", tolerance=" + tolerance
+          + ", tokenLocation=" + tokenLocation + ", diagnose=" + diagnose + "}";
     }
   }
 

@@ -31,6 +31,7 @@ final class CamsConfigurationFailureAnalyzer implements FailureAnalyzer {
       Map.entry("token", "cams.signature.tokens"),
       Map.entry("tolerance", "cams.signature.tolerance"),
       Map.entry("scheme", "cams.signature.scheme"),
+      Map.entry("tokenLocation", "cams.signature.token-location"),
       Map.entry("retention", "cams.duplicates.retention"),
       Map.entry("lease", "cams.duplicates.lease"),
       Map.entry("handlerBudget", "cams.handler-budget"),

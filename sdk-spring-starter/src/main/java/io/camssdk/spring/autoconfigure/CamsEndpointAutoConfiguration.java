@@ -3,6 +3,7 @@ package io.camssdk.spring.autoconfigure;
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.SignatureVerifier;
+import io.camssdk.signature.TokenLocation;
 import io.camssdk.spring.CamsConfigurationException;
 import io.camssdk.spring.CamsHandlerMethods;
 import io.camssdk.spring.CamsProperties;
@@ -75,6 +76,7 @@ public final class CamsEndpointAutoConfiguration {
     return SignatureVerifier.builder()
         .tokens(signature.tokens())
         .scheme(signature.scheme())
+        .tokenLocation(TokenLocation.parse(signature.tokenLocation()))
         .tolerance(signature.tolerance())
         .clock(clock.getIfAvailable(Clock::systemUTC))
         .build();
@@ -86,6 +88,7 @@ public final class CamsEndpointAutoConfiguration {
       CamsHandlerMethods handlers) {
     CamsEndpoint.Builder builder = CamsEndpoint.builder()
         .verifier(verifier)
+        .diagnoseRejections(properties.signature().diagnose())
         .duplicateStore(store)
         .retention(properties.duplicates().retention())
         .lease(properties.duplicates().lease())
