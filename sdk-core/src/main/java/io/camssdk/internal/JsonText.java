@@ -2,7 +2,7 @@ package io.camssdk.internal;
 
 import java.nio.charset.StandardCharsets;
 
-/** Helpers over JSON text already validated by the SDK's scanner. Internal. */
+/** Helpers over JSON text already validated by {@link JsonScanner}. Internal. */
 public final class JsonText {
   private JsonText() {}
 
@@ -15,8 +15,8 @@ public final class JsonText {
   }
 
   /**
-   * The string of the validated content of a JSON string, {@code start} to {@code end} (quotes excluded); escapes
-   * decoded as Moshi's reader does, including its {@code \'} and backslash-newline.
+   * The string of the validated content of a JSON string, {@code start} to {@code end} (quotes excluded), its
+   * escapes decoded.
    */
   public static String decode(byte[] b, int start, int end, boolean escaped) {
     if (!escaped) {
@@ -42,7 +42,7 @@ public final class JsonText {
         case 'n': out.append('\n'); p += 2; break;
         case 'r': out.append('\r'); p += 2; break;
         case 'f': out.append('\f'); p += 2; break;
-        default: out.append((char) e); p += 2; break;
+        default: out.append((char) e); p += 2; break; // \" \\ \/
       }
       run = p;
     }

@@ -18,18 +18,20 @@ import java.lang.reflect.Type;
 import java.util.Set;
 
 /**
- * Binds records of any visibility. Moshi's own record adapter needs public records; users naturally declare
- * their intent-data records package-private next to their handlers. Resolved once per type, then bound through
- * method handles: no reflection per call.
+ * Binds and writes every record, of any visibility and at any depth (a record inside a record, a list or a map of
+ * records), so that the SDK never needs Moshi's own record adapter. That one needs public records, and it lives in
+ * Moshi's {@code META-INF/versions/16}: in a shaded jar without a {@code Multi-Release} manifest it is replaced by a
+ * stub that throws {@code AssertionError}. Resolved once per type, then bound through method handles: no reflection
+ * per call.
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
   /**
-   * The adapter this factory makes for {@code type} when it is a record that Moshi's own adapter does not handle
-   * and whose components are all plain (see {@code RecordAdapter#writeDirect}), else {@code null}.
+   * The adapter this factory makes for {@code type} when it is a record whose components are all plain (see
+   * {@code RecordAdapter#writeDirect}), else {@code null}.
    */
   static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
-    if (!type.isRecord() || (java.lang.reflect.Modifier.isPublic(type.getModifiers()) && isPublicAllTheWay(type))) {
+    if (!type.isRecord()) {
       return null;
     }
     RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi);
@@ -41,19 +43,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
       return null;
     }
-    if (java.lang.reflect.Modifier.isPublic(raw.getModifiers()) && isPublicAllTheWay(raw)) {
-      return null; // Moshi's built-in adapter handles public records.
-    }
     return new RecordAdapter<>(raw, moshi).nullSafe();
-  }
-
-  private static boolean isPublicAllTheWay(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static final class RecordAdapter<T> extends JsonAdapter<T> {
