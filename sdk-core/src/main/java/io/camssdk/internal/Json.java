@@ -2,11 +2,15 @@ package io.camssdk.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,53 @@ public final class Json {
     Map<String, Object> map = scanner.readObject(1);
     scanner.end();
     return map;
+  }
+
+  /**
+   * Reads the next value of a Moshi reader (one walking a tree the SDK made, when binding) as a generic tree, with
+   * numbers as {@link JsonScanner} reads them: an integer stays a {@code Long}, never a {@code Double}.
+   */
+  public static Object readValue(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT: {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          if (map.containsKey(name)) {
+            throw new JsonDataException("Duplicate key at path " + reader.getPath());
+          }
+          map.put(name, readValue(reader));
+        }
+        reader.endObject();
+        return new FrozenJsonMap(map);
+      }
+      case BEGIN_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          list.add(readValue(reader));
+        }
+        reader.endArray();
+        return Collections.unmodifiableList(list);
+      }
+      case STRING:
+        return reader.nextString();
+      case NUMBER: {
+        byte[] literal = reader.nextString().getBytes(StandardCharsets.US_ASCII);
+        try {
+          return JsonScanner.readDocument(literal, 1, 1, literal.length);
+        } catch (MalformedJsonException e) {
+          throw new JsonDataException("Expected a number at path " + reader.getPath());
+        }
+      }
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        throw new JsonDataException("Expected a value but was " + reader.peek() + " at path " + reader.getPath());
+    }
   }
 
   /** Whether {@code map} was made by the SDK's reader or by {@link #frozen}: deeply immutable, shared as it is. */
@@ -140,10 +191,11 @@ public final class Json {
     return out.result();
   }
 
-  /** Writes a generic map as compact JSON text. */
+  /** Writes a generic map as compact JSON text, {@code null} members included. */
   public static String write(Map<String, Object> values) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true);
       writeValue(writer, values);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -212,7 +264,7 @@ public final class Json {
     BigDecimal stripped = decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
     int scale = stripped.scale();
     boolean shortPlain = scale <= 0
-        ? stripped.precision() - scale <= MAX_PLAIN_NUMBER_DIGITS
+        ? (long) stripped.precision() - scale <= MAX_PLAIN_NUMBER_DIGITS
         : scale <= MAX_PLAIN_NUMBER_DIGITS;
     return shortPlain ? stripped.toPlainString() : stripped.toString();
   }

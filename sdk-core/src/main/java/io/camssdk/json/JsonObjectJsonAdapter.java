@@ -18,12 +18,10 @@ final class JsonObjectJsonAdapter extends JsonAdapter<JsonObject> {
   @Override
   @SuppressWarnings("unchecked")
   public JsonObject fromJson(JsonReader reader) throws IOException {
-    Object value = reader.readJsonValue();
-    if (!(value instanceof Map)) {
-      throw new JsonDataException("Expected an object but was " + Json.typeName(value) + " at path "
-          + reader.getPath());
+    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      throw new JsonDataException("Expected an object but was " + reader.peek() + " at path " + reader.getPath());
     }
-    return JsonObject.of((Map<String, Object>) value);
+    return JsonObject.of((Map<String, Object>) Json.readValue(reader));
   }
 
   @Override

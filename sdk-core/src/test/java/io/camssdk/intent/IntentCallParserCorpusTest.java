@@ -3,6 +3,7 @@ package io.camssdk.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camssdk.internal.Rfc8259;
+import io.camssdk.internal.TreeValues;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
@@ -161,24 +162,8 @@ class IntentCallParserCorpusTest {
     assertThat(decimals(call.intentData().asMap())).as(text).isEqualTo(decimals(root.get("IntentData")));
   }
 
-  /** The same tree with every number as a stripped BigDecimal, to compare numbers by value. */
-  @SuppressWarnings("unchecked")
   static Object decimals(Object value) {
-    if (value instanceof Number number) {
-      BigDecimal decimal = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
-      return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
-    }
-    if (value instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<String, Object>) value).forEach((k, v) -> out.put(k, decimals(v)));
-      return out;
-    }
-    if (value instanceof List) {
-      List<Object> out = new ArrayList<>();
-      ((List<Object>) value).forEach(v -> out.add(decimals(v)));
-      return out;
-    }
-    return value;
+    return TreeValues.decimals(value);
   }
 
   /** The lazily kept data binds exactly as a copy of its tree does (the copy is always bound from the tree). */
