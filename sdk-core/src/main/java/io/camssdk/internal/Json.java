@@ -47,6 +47,14 @@ public final class Json {
     }
   };
 
+  /** Direct binders for users' records, resolved once per class; see {@link LazyJsonMap}. */
+  private static final ClassValue<RecordAdapterFactory.RecordAdapter<?>> BINDERS = new ClassValue<>() {
+    @Override
+    protected RecordAdapterFactory.RecordAdapter<?> computeValue(Class<?> type) {
+      return RecordAdapterFactory.directBinder(type, MOSHI);
+    }
+  };
+
   /** Longest plain rendering of a number as text; beyond it, scientific notation keeps the text short. */
   private static final int MAX_PLAIN_NUMBER_DIGITS = 40;
 
@@ -140,9 +148,9 @@ public final class Json {
     return (JsonAdapter<T>) ADAPTERS.get(type);
   }
 
-  /** The SDK's own adapter for {@code type} when it is a record of plain components, else {@code null}. */
+  /** The SDK's own binder of validated bytes for {@code type} (see {@code RecordAdapter#bindDirect}), or {@code null}. */
   static RecordAdapterFactory.RecordAdapter<?> directAdapter(Class<?> type) {
-    return DIRECT.get(type);
+    return BINDERS.get(type);
   }
 
   /**

@@ -39,7 +39,13 @@ class IntentCallParserCorpusTest {
 
   record Mixed(String a, int b, boolean c, List<String> d, Map<String, Object> e, Texts f) {}
 
-  static final List<Class<?>> TYPES = List.of(Texts.class, Flat.class, Numbers.class, Mixed.class, Map.class);
+  /** Records the SDK binds straight from the bytes: nested records and lists of them, at any depth. */
+  record Deep(Flat k0, List<Flat> k1, List<String> k2, List<Integer> k3, Deeper k4, List<Boolean> k5) {}
+
+  record Deeper(List<Long> k0, Flat k1, List<Deeper> k2, String k3, int k4, Boolean k5) {}
+
+  static final List<Class<?>> TYPES = List.of(Texts.class, Flat.class, Numbers.class, Mixed.class, Map.class,
+      Deep.class);
 
   @Test
   void acceptsExactlyTheRfcJsonOfTheContractsShape() {

@@ -16,6 +16,10 @@ class LazyJsonMapTest {
 
   record Numbers(long count, double ratio) {}
 
+  record Item(String sku, int qty) {}
+
+  record Order(String orderId, List<Item> items, Item first, List<String> tags) {}
+
   static Map<String, Object> lazy(String object) {
     byte[] body = ("{\"data\":" + object + "}").getBytes(StandardCharsets.UTF_8);
     JsonScanner scanner = new JsonScanner(body, 32, 1024, 40);
@@ -51,6 +55,28 @@ class LazyJsonMapTest {
     // a number beyond a plain int, and a string that looks like a number, go through the tree: same result
     assertThat(Json.bind(lazy("{\"count\":3.0,\"ratio\":1e2}"), Numbers.class)).isEqualTo(new Numbers(3, 100.0));
     assertThat(Json.bind(lazy("{\"name\":\"12\",\"count\":\"7\"}"), Plain.class)).isEqualTo(new Plain("12", 7, false));
+  }
+
+  @Test
+  void bindsNestedRecordsAndListsFromBytesExactlyAsFromTheTree() {
+    for (String object : List.of(
+        "{\"orderId\":\"A\",\"items\":[{\"sku\":\"S1\",\"qty\":2},null,{\"qty\":-1}],\"first\":{\"sku\":\"S1\"},"
+            + "\"tags\":[\"x\",null]}",
+        "{\"items\":[{\"sku\":\"S\",\"qty\":1},{\"sku\":\"T\",\"qty\":true}]}",
+        "{\"items\":{\"sku\":\"S\"}}", "{\"first\":[1]}", "{\"tags\":[1,\"a\",false]}", "{\"items\":[],\"x\":[{}]}")) {
+      assertThat(outcome(lazy(object))).as(object).isEqualTo(outcome(tree(object)));
+    }
+    assertThat(Json.directAdapter(Order.class)).isNotNull();
+    assertThat(outcome(lazy("{\"items\":[{\"sku\":\"S\",\"qty\":1},{\"sku\":\"T\",\"qty\":true}]}")))
+        .isEqualTo("REJECTED $.items[1].qty");
+  }
+
+  private static String outcome(Map<String, Object> values) {
+    try {
+      return "OK " + Json.bind(values, Order.class);
+    } catch (MalformedJsonException e) {
+      return "REJECTED " + e.path();
+    }
   }
 
   @Test
