@@ -4,6 +4,9 @@ import io.camssdk.internal.JsonScanner;
 import io.camssdk.internal.MalformedJsonException;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -31,6 +34,11 @@ final class IntentCallScanner {
       ascii("IntentCode"), ascii("IntentName"), ascii("IntentData"), ascii("From"), ascii("To"),
       ascii("MessageId"), ascii("TemplateCode"), ascii("Timestamp")};
 
+  /** Per key of at least 8 bytes: its first and its last 8 bytes, as little-endian longs. */
+  private static final long[] HEADS = new long[KEYS.length];
+  private static final long[] TAILS = new long[KEYS.length];
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final String[] NAMES = new String[KEYS.length];
   private static final String[] PATHS = new String[KEYS.length];
 
@@ -38,6 +46,10 @@ final class IntentCallScanner {
     for (int i = 0; i < KEYS.length; i++) {
       NAMES[i] = new String(KEYS[i], StandardCharsets.US_ASCII);
       PATHS[i] = "$." + NAMES[i];
+      if (KEYS[i].length >= 8) {
+        HEADS[i] = (long) LONGS.get(KEYS[i], 0);
+        TAILS[i] = (long) LONGS.get(KEYS[i], KEYS[i].length - 8);
+      }
     }
   }
 
@@ -61,7 +73,8 @@ final class IntentCallScanner {
     String[] strings = new String[KEYS.length];
     JsonObject data = null;
     long timestamp = -1;
-    int keys = json.beginKeys();
+    int keys = json.beginKeys(); // unknown keys only: the contract's keys are tracked in {@code seen}
+    int seen = 0;
     boolean first = true;
     while (true) {
       String name = null;
@@ -73,11 +86,15 @@ final class IntentCallScanner {
         int key = json.stringEscaped() ? keyIndex(json.string())
             : keyIndex(json.stringStart(), json.stringEnd() - json.stringStart());
         name = key >= 0 ? NAMES[key] : json.string();
-        json.addKey(keys);
         if (key < 0) {
+          json.addKey(keys);
           json.skipValue(2);
           continue;
         }
+        if ((seen & (1 << key)) != 0) {
+          throw MalformedJsonException.at("duplicate key");
+        }
+        seen |= 1 << key;
         kind = json.peek();
         String path = PATHS[key];
         if (key == INTENT_DATA) {
@@ -138,7 +155,7 @@ final class IntentCallScanner {
         value = value * 10 + d;
       }
       if (i == end) {
-        json.nextNumber();
+        json.skipNumber();
         return value; // plain digits that fit a long: the common case
       }
     }
@@ -178,8 +195,13 @@ final class IntentCallScanner {
     }
   }
 
+  /** Whether the key at {@code start}, of the key's length (checked by the caller), is that key. */
   private boolean matches(int key, int start) {
     byte[] name = KEYS[key];
+    if (name.length >= 8) {
+      // Two overlapping words cover keys of 8 to 16 bytes.
+      return (long) LONGS.get(b, start) == HEADS[key] && (long) LONGS.get(b, start + name.length - 8) == TAILS[key];
+    }
     for (int i = name.length - 1; i >= 0; i--) {
       if (b[start + i] != name[i]) {
         return false;

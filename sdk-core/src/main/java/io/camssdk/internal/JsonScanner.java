@@ -250,6 +250,15 @@ public final class JsonScanner {
     return number(b, start, pos);
   }
 
+  /** Moves past the number found by the last {@link #peek()}, within the limit, without reading its value. */
+  public void skipNumber() {
+    int start = pos;
+    pos = numEnd;
+    if (pos - start > maxNumberLength) {
+      throw MalformedJsonException.at("number longer than " + maxNumberLength + " chars");
+    }
+  }
+
   /** Starts duplicate detection for the keys of an object; returns the mark to give {@link #addKey}. */
   public int beginKeys() {
     return keyTop;

@@ -389,13 +389,14 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       switch (kind) {
         case DirectJson.STRING:
           if (c == '"') {
-            int end = JsonText.skipString(json, p);
-            boolean escaped = false;
-            for (int i = p + 1; i < end - 1 && !escaped; i++) {
-              escaped = json[i] == '\\';
+            int close = JsonText.plainStringEnd(json, p);
+            if (close >= 0) {
+              at[0] = close + 1;
+              return JsonText.decode(json, p + 1, close, false);
             }
+            int end = JsonText.skipString(json, p);
             at[0] = end;
-            return JsonText.decode(json, p + 1, end - 1, escaped);
+            return JsonText.decode(json, p + 1, end - 1, true);
           }
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
