@@ -64,6 +64,17 @@ class IntentCallParserTest {
     assertThat(call.timestamp()).isEqualTo(Instant.ofEpochMilli(1732420000000L));
   }
 
+  @Test
+  void knowsTheDocumentedChannelTypesAndKeepsOthers() {
+    for (String channel : List.of("whatsapp", "viber", "sms", "messenger", "instagram", "line", "telegram")) {
+      ChannelType type = parse(body("\"IntentData\":{},\"ChannelType\":\"" + channel.toUpperCase() + "\"")).channelType();
+      assertThat(type.isKnown()).as(channel).isTrue();
+      assertThat(type.value()).isEqualTo(channel);
+    }
+    assertThat(ChannelType.of("Telegram")).isSameAs(ChannelType.TELEGRAM);
+    assertThat(ChannelType.of("wechat").isKnown()).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       // escapes RFC 8259 lists, surrogate pairs, a lone surrogate escape (the RFC's grammar allows it)
