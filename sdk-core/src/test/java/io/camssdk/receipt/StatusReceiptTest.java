@@ -262,4 +262,21 @@ class StatusReceiptTest {
         .isInstanceOf(MalformedPayloadException.class)
         .hasMessage("not a timestamp in milliseconds at $[0].Timestamp");
   }
+
+  @Test
+  void aFortyOneByteBombIsHandledByTheEndpointWithAShortId() {
+    byte[] body = utf8("[{\"MessageId\":1e2147483647,\"Status\":\"A\"}]");
+    assertThat(body).hasSize(41);
+    List<StatusReceipt> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.camssdk.webhook.CamsEndpoint endpoint = io.camssdk.webhook.CamsEndpoint.builder()
+        .verifier(io.camssdk.signature.SignatureVerifier.builder().token("tok-status-1234567890").build())
+        .onStatus(handled::addAll)
+        .build();
+    for (int i = 0; i < 3; i++) {
+      io.camssdk.webhook.EndpointResponse reply = endpoint.handleReceipts(ReceiptType.STATUS,
+          io.camssdk.webhook.EndpointRequest.post("application/json", Map.of(), body));
+      assertThat(reply.status()).isEqualTo(200);
+    }
+    assertThat(handled).extracting(StatusReceipt::messageId).containsExactly("1E+2147483647");
+  }
 }
