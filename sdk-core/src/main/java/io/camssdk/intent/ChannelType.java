@@ -20,6 +20,7 @@ public record ChannelType(String value) {
   public static final ChannelType MESSENGER = new ChannelType("messenger");
   public static final ChannelType INSTAGRAM = new ChannelType("instagram");
   public static final ChannelType LINE = new ChannelType("line");
+  public static final ChannelType TELEGRAM = new ChannelType("telegram");
 
   public ChannelType {
     Objects.requireNonNull(value, "value");
@@ -35,6 +36,7 @@ public record ChannelType(String value) {
       case "messenger": return MESSENGER;
       case "instagram": return INSTAGRAM;
       case "line": return LINE;
+      case "telegram": return TELEGRAM;
       default: return new ChannelType(value);
     }
   }
@@ -42,7 +44,7 @@ public record ChannelType(String value) {
   /** Whether this is one of the values the contract lists. */
   public boolean isKnown() {
     return this == of(value) && (this == WHATSAPP || this == VIBER || this == SMS || this == MESSENGER
-        || this == INSTAGRAM || this == LINE);
+        || this == INSTAGRAM || this == LINE || this == TELEGRAM);
   }
 
   @Override

@@ -1,13 +1,15 @@
 package io.camssdk.intent;
 
+import io.camssdk.internal.MalformedJsonException;
 import io.camssdk.internal.Utf8;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.MalformedPayloadException;
 import java.util.Objects;
 
 /**
- * Parses the body of an intent call straight from its bytes into an {@link IntentCall}. Unknown keys are
- * skipped (within the limits); a duplicated key, a wrong type or a missing required field is a
+ * Parses the body of an intent call straight from its bytes into an {@link IntentCall}. The body must be strict
+ * RFC 8259 JSON (see {@link io.camssdk.json.JsonObject#parse(byte[], JsonLimits)} for the rules) within the limits.
+ * Unknown keys are validated and skipped; a repeated key, a wrong type or a missing required field is a
  * {@link MalformedPayloadException} naming the field. It does not verify anything: call it on verified bytes.
  * Immutable and thread-safe.
  *
@@ -30,12 +32,12 @@ public final class IntentCallParser {
   public IntentCall parse(byte[] body) {
     try {
       return new IntentCallScanner(body, limits).scan();
-    } catch (MalformedPayloadException e) {
+    } catch (MalformedJsonException e) {
       // The whole body is checked for UTF-8 before its JSON: an error found first in the JSON yields to it.
       if (!Utf8.isValid(body)) {
         throw new MalformedPayloadException("", "body is not valid UTF-8");
       }
-      throw e;
+      throw new MalformedPayloadException(e.path(), e.isSyntax() ? "body is " + e.problem() : e.problem());
     }
   }
 }

@@ -15,25 +15,41 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Binds records of any visibility. Moshi's own record adapter needs public records; users naturally declare
- * their intent-data records package-private next to their handlers. Resolved once per type, then bound through
- * method handles: no reflection per call.
+ * Binds and writes every record, of any visibility and at any depth (a record inside a record, a list or a map of
+ * records), so that the SDK never needs Moshi's own record adapter. That one needs public records, and it lives in
+ * Moshi's {@code META-INF/versions/16}: in a shaded jar without a {@code Multi-Release} manifest it is replaced by a
+ * stub that throws {@code AssertionError}. Resolved once per type, then bound through method handles: no reflection
+ * per call.
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
   /**
-   * The adapter this factory makes for {@code type} when it is a record that Moshi's own adapter does not handle
-   * and whose components are all plain (see {@code RecordAdapter#writeDirect}), else {@code null}.
+   * The adapter this factory makes for {@code type} when it is a record whose components are all plain (see
+   * {@code RecordAdapter#writeDirect}), else {@code null}.
    */
   static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
-    if (!type.isRecord() || (java.lang.reflect.Modifier.isPublic(type.getModifiers()) && isPublicAllTheWay(type))) {
+    if (!type.isRecord()) {
       return null;
     }
-    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi);
+    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
     return adapter.plainKinds == null ? null : adapter;
+  }
+
+  /**
+   * The adapter this factory makes for {@code type} when it is a record that {@link RecordAdapter#bindDirect} binds
+   * straight from validated bytes: its components are plain, or records of such components, or lists of either,
+   * at any depth (a record that holds itself is not); else {@code null}.
+   */
+  static RecordAdapter<?> directBinder(Class<?> type, Moshi moshi) {
+    if (!type.isRecord()) {
+      return null;
+    }
+    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
+    return adapter.bindKinds == null ? null : adapter;
   }
 
   @Override
@@ -41,19 +57,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
       return null;
     }
-    if (java.lang.reflect.Modifier.isPublic(raw.getModifiers()) && isPublicAllTheWay(raw)) {
-      return null; // Moshi's built-in adapter handles public records.
-    }
-    return new RecordAdapter<>(raw, moshi).nullSafe();
-  }
-
-  private static boolean isPublicAllTheWay(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
+    return new RecordAdapter<>(raw, moshi, null).nullSafe();
   }
 
   static final class RecordAdapter<T> extends JsonAdapter<T> {
@@ -66,13 +70,26 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     private final JsonReader.Options options;
     /** Per component: how {@link #writeDirect} writes it, or {@code null} when some component needs Moshi. */
     private final int[] plainKinds;
+    /**
+     * Per component: how {@link #bindDirect} reads it (a plain kind, {@link #RECORD} or {@link #LIST}), or
+     * {@code null} when some component needs Moshi.
+     */
+    private final int[] bindKinds;
+    /** Per component: the adapter of a record component, or of a list component's record elements. */
+    private final RecordAdapter<?>[] nested;
+    /** Per list component: the kind of its elements. */
+    private final int[] elementKinds;
     /** Per component: its name in UTF-8, to match unescaped keys. */
     private final byte[][] nameUtf8;
     /** Per component: {@code "name":} as Moshi's writer escapes it. */
     private final byte[][] nameBytes;
 
+    /**
+     * @param resolving the records whose direct binding is being worked out, to stop at a record that holds itself;
+     *     {@code null} when only Moshi's binding is needed (no direct binding is worked out)
+     */
     @SuppressWarnings("unchecked")
-    RecordAdapter(Class<T> type, Moshi moshi) {
+    RecordAdapter(Class<T> type, Moshi moshi, Set<Class<?>> resolving) {
       this.type = type;
       RecordComponent[] components = type.getRecordComponents();
       names = new String[components.length];
@@ -103,6 +120,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       }
       options = JsonReader.Options.of(names);
       plainKinds = plainKinds(type, components);
+      nested = new RecordAdapter<?>[components.length];
+      elementKinds = new int[components.length];
+      bindKinds = resolving == null ? null : bindKinds(type, components, moshi, resolving);
       nameUtf8 = new byte[names.length][];
       for (int i = 0; i < names.length; i++) {
         nameUtf8[i] = names[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -143,6 +163,56 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return kinds;
     }
 
+    static final int RECORD = 10;
+    static final int LIST = 11;
+
+    private int[] bindKinds(Class<?> type, RecordComponent[] components, Moshi moshi, Set<Class<?>> resolving) {
+      if (!resolving.add(type)) {
+        return null; // a record that holds itself, directly or not: bound by Moshi
+      }
+      try {
+        int[] kinds = new int[components.length];
+        for (int i = 0; i < components.length; i++) {
+          if (!Types.getFieldJsonQualifierAnnotations(type, components[i].getName()).isEmpty()) {
+            return null;
+          }
+          Class<?> c = components[i].getType();
+          int kind = scalarKind(c);
+          if (kind == 0 && c.isRecord()) {
+            nested[i] = new RecordAdapter<>(c, moshi, resolving);
+            kind = nested[i].bindKinds == null ? 0 : RECORD;
+          } else if (kind == 0 && c == java.util.List.class
+              && components[i].getGenericType() instanceof java.lang.reflect.ParameterizedType list) {
+            Type element = list.getActualTypeArguments()[0];
+            if (element instanceof Class<?> e && !e.isPrimitive()) {
+              int elementKind = scalarKind(e);
+              if (elementKind == 0 && e.isRecord()) {
+                nested[i] = new RecordAdapter<>(e, moshi, resolving);
+                elementKind = nested[i].bindKinds == null ? 0 : RECORD;
+              }
+              elementKinds[i] = elementKind;
+              kind = elementKind == 0 ? 0 : LIST;
+            }
+          }
+          if (kind == 0) {
+            return null;
+          }
+          kinds[i] = kind;
+        }
+        return kinds;
+      } finally {
+        resolving.remove(type);
+      }
+    }
+
+    private static int scalarKind(Class<?> c) {
+      if (c == String.class) return DirectJson.STRING;
+      if (c == int.class || c == Integer.class) return DirectJson.INT;
+      if (c == long.class || c == Long.class) return DirectJson.LONG;
+      if (c == boolean.class || c == Boolean.class) return DirectJson.BOOLEAN;
+      return 0;
+    }
+
     /**
      * Writes {@code value} as Moshi's writer would with this adapter (null components left out), or returns
      * {@code false} without writing when a component needs Moshi.
@@ -171,14 +241,21 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
 
     /**
      * Binds the validated object {@code json} as {@link #fromJson} does on its generic tree (Moshi's
-     * {@code JsonValueReader}), for a record of plain components and an object whose numbers are all plain ints
-     * and whose strings and keys do not look like numbers (there the tree and byte readers agree).
+     * {@code JsonValueReader}), for a record whose components {@link #bindKinds} covers and an object whose numbers
+     * are all plain ints and whose strings and keys do not look like numbers (there the tree and byte readers
+     * agree).
      *
      * @throws JsonDataException ending in {@code at path <path>}, as Moshi's would
      */
     T bindDirect(byte[] json) {
+      int[] at = {0};
+      return bindObject(json, at);
+    }
+
+    /** Binds the object whose '{' is at {@code at[0]}; leaves {@code at[0]} after its '}'. */
+    private T bindObject(byte[] json, int[] at) {
       Object[] values = defaults.clone();
-      int p = JsonText.skipWhitespace(json, 1);
+      int p = JsonText.skipWhitespace(json, at[0] + 1);
       if (json[p] != '}') {
         while (true) {
           int keyStart = p + 1;
@@ -194,7 +271,17 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           }
           int index = componentIndex(json, keyStart, keyEnd, escaped);
           p = JsonText.skipWhitespace(json, JsonText.skipWhitespace(json, keyEnd + 1) + 1);
-          p = index < 0 ? JsonText.skipValue(json, p) : readComponent(json, p, index, values);
+          if (index < 0) {
+            p = JsonText.skipValue(json, p);
+          } else {
+            at[0] = p;
+            try {
+              values[index] = readComponent(json, at, index);
+            } catch (JsonDataException e) {
+              throw within("." + names[index], e);
+            }
+            p = at[0];
+          }
           p = JsonText.skipWhitespace(json, p);
           if (json[p] != ',') {
             break;
@@ -202,6 +289,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           p = JsonText.skipWhitespace(json, p + 1);
         }
       }
+      at[0] = p + 1;
       return construct(values, "$");
     }
 
@@ -224,57 +312,127 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return -1;
     }
 
-    private int readComponent(byte[] json, int p, int index, Object[] values) {
-      int c = json[p];
-      boolean isNull = c == 'n' || c == 'N';
-      if (isNull) {
-        if (defaults[index] != null) {
-          throw mismatch(index);
-        }
-        values[index] = null;
-        return p + 4;
+    /** {@code e} with {@code step} inserted after the {@code $} of its path. */
+    private static JsonDataException within(String step, JsonDataException e) {
+      String message = e.getMessage();
+      int at = message.lastIndexOf(" at path $");
+      if (at < 0) {
+        return e;
       }
-      switch (plainKinds[index]) {
+      int split = at + " at path $".length();
+      return new JsonDataException(message.substring(0, split) + step + message.substring(split));
+    }
+
+    private Object readComponent(byte[] json, int[] at, int index) {
+      int p = at[0];
+      int c = json[p];
+      if (c == 'n') {
+        if (defaults[index] != null) {
+          throw mismatch();
+        }
+        at[0] = p + 4;
+        return null;
+      }
+      switch (bindKinds[index]) {
+        case RECORD:
+          if (c != '{') {
+            throw mismatch();
+          }
+          return nested[index].bindObject(json, at);
+        case LIST: {
+          if (c != '[') {
+            throw mismatch();
+          }
+          java.util.List<Object> list = new java.util.ArrayList<>();
+          p = JsonText.skipWhitespace(json, p + 1);
+          int i = 0;
+          while (json[p] != ']') {
+            at[0] = p;
+            try {
+              list.add(readElement(json, at, index));
+            } catch (JsonDataException e) {
+              throw within("[" + i + "]", e);
+            }
+            p = JsonText.skipWhitespace(json, at[0]);
+            if (json[p] == ',') {
+              p = JsonText.skipWhitespace(json, p + 1);
+            }
+            i++;
+          }
+          at[0] = p + 1;
+          return list;
+        }
+        default:
+          return readScalar(json, at, bindKinds[index]);
+      }
+    }
+
+    private Object readElement(byte[] json, int[] at, int index) {
+      int p = at[0];
+      int c = json[p];
+      if (c == 'n') {
+        at[0] = p + 4;
+        return null;
+      }
+      if (elementKinds[index] == RECORD) {
+        if (c != '{') {
+          throw mismatch();
+        }
+        return nested[index].bindObject(json, at);
+      }
+      return readScalar(json, at, elementKinds[index]);
+    }
+
+    private static Object readScalar(byte[] json, int[] at, int kind) {
+      int p = at[0];
+      int c = json[p];
+      switch (kind) {
         case DirectJson.STRING:
           if (c == '"') {
-            int end = JsonText.skipString(json, p);
-            boolean escaped = false;
-            for (int i = p + 1; i < end - 1 && !escaped; i++) {
-              escaped = json[i] == '\\';
+            int close = JsonText.plainStringEnd(json, p);
+            if (close >= 0) {
+              at[0] = close + 1;
+              return JsonText.decode(json, p + 1, close, false);
             }
-            values[index] = JsonText.decode(json, p + 1, end - 1, escaped);
-            return end;
+            int end = JsonText.skipString(json, p);
+            at[0] = end;
+            return JsonText.decode(json, p + 1, end - 1, true);
           }
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
-            values[index] = new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII);
-            return end;
+            at[0] = end;
+            return new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII);
           }
-          throw mismatch(index);
+          throw mismatch();
         case DirectJson.INT:
         case DirectJson.LONG:
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
-            long value = Long.parseLong(new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII));
-            values[index] = plainKinds[index] == DirectJson.INT ? (Object) (int) value : (Object) value;
-            return end;
+            long value = 0;
+            boolean negative = c == '-';
+            for (int i = negative ? p + 1 : p; i < end; i++) {
+              value = value * 10 + (json[i] - '0'); // a plain int: at most 9 digits
+            }
+            value = negative ? -value : value;
+            at[0] = end;
+            return kind == DirectJson.INT ? (Object) (int) value : (Object) value;
           }
-          throw mismatch(index);
+          throw mismatch();
         default:
-          if (c == 't' || c == 'T') {
-            values[index] = Boolean.TRUE;
-            return p + 4;
+          if (c == 't') {
+            at[0] = p + 4;
+            return Boolean.TRUE;
           }
-          if (c == 'f' || c == 'F') {
-            values[index] = Boolean.FALSE;
-            return p + 5;
+          if (c == 'f') {
+            at[0] = p + 5;
+            return Boolean.FALSE;
           }
-          throw mismatch(index);
+          throw mismatch();
       }
     }
 
-    private JsonDataException mismatch(int index) {
-      return new JsonDataException("Expected a " + names[index] + " value of another type at path $." + names[index]);
+    private static JsonDataException mismatch() {
+      return new JsonDataException("Expected a value of another type at path $");
     }
 
     private T construct(Object[] values, String path) {

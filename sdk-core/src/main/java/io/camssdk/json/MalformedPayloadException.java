@@ -2,6 +2,7 @@ package io.camssdk.json;
 
 import io.camssdk.CamsCode;
 import io.camssdk.CamsException;
+import io.camssdk.internal.MalformedJsonException;
 
 /**
  * The body is not JSON, has the wrong shape, lacks a required field, or breaks a {@link JsonLimits} limit.
@@ -24,6 +25,11 @@ public final class MalformedPayloadException extends CamsException {
   private MalformedPayloadException(String field, String problem, boolean shortened) {
     super(CamsCode.MALFORMED_PAYLOAD, field.isEmpty() ? problem : problem + " at " + field);
     this.field = field;
+  }
+
+  /** The SDK reader's refusal, as the answer the SDK gives. */
+  static MalformedPayloadException of(MalformedJsonException e) {
+    return new MalformedPayloadException(e.path(), e.problem());
   }
 
   private static String shorten(String field) {

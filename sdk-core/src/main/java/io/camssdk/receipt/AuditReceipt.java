@@ -86,9 +86,9 @@ public record AuditReceipt(
     Fields.appendField(canonical, wabaId);
     Fields.appendField(canonical, templateCode);
     Fields.appendField(canonical, language);
-    Fields.appendField(canonical, auditStatus == null ? null : OpenValues.fold(auditStatus.value()));
+    Fields.appendField(canonical, auditStatus == null ? null : auditStatus.folded());
     Fields.appendField(canonical, reason);
-    Fields.appendField(canonical, auditType == null ? null : OpenValues.fold(auditType.value()));
+    Fields.appendField(canonical, auditType == null ? null : auditType.folded());
     Fields.appendField(canonical, phoneNumber);
     Fields.appendField(canonical, status);
     Fields.appendField(canonical, currentLimit);

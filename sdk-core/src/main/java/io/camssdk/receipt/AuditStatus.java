@@ -1,8 +1,5 @@
 package io.camssdk.receipt;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
  * The review status of a template in an {@link AuditReceipt} ({@code AuditStatus}): {@code pass}, {@code fail},
  * {@code auditing}, {@code unaudit}, {@code disabled}, {@code paused}, or another value the platform sends.
@@ -17,10 +14,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
-public record AuditStatus(String value) {
+public final class AuditStatus extends OpenValue {
   /** The template is approved. */
   public static final AuditStatus PASS = new AuditStatus("pass");
 
@@ -39,35 +35,19 @@ public record AuditStatus(String value) {
   /** The template is paused. */
   public static final AuditStatus PAUSED = new AuditStatus("paused");
 
-  private static final List<AuditStatus> KNOWN = List.of(PASS, FAIL, AUDITING, UNAUDIT, DISABLED, PAUSED);
+  private static final Known<AuditStatus> KNOWN = new Known<>(AuditStatus::new, PASS, FAIL, AUDITING, UNAUDIT, DISABLED, PAUSED);
 
-  public AuditStatus {
-    Objects.requireNonNull(value, "value");
+  private AuditStatus(String value) {
+    super(value);
   }
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static AuditStatus of(String value) {
-    return OpenValues.of(KNOWN, AuditStatus::value, value, AuditStatus::new);
+    return KNOWN.of(value);
   }
 
   /** Whether this is one of the documented values (ignoring case). */
   public boolean isKnown() {
     return KNOWN.contains(this);
-  }
-
-  /** Equal when the values are equal ignoring case. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof AuditStatus o && OpenValues.fold(value).equals(OpenValues.fold(o.value));
-  }
-
-  @Override
-  public int hashCode() {
-    return OpenValues.fold(value).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value;
   }
 }

@@ -1,8 +1,5 @@
 package io.camssdk.receipt;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
  * What a version-2 {@link AuditReceipt} reports ({@code Type}): a template review, or a change of a phone number's name
  * or quality, of a WhatsApp Business Account's review or state, or of a template's category or quality; or another
@@ -18,10 +15,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
-public record AuditType(String value) {
+public final class AuditType extends OpenValue {
   /** A template review result. */
   public static final AuditType TEMPLATE = new AuditType("template");
 
@@ -43,35 +39,19 @@ public record AuditType(String value) {
   /** A template's quality rating changed. */
   public static final AuditType TEMPLATE_QUALITY_UPDATE = new AuditType("templateQualityUpdate");
 
-  private static final List<AuditType> KNOWN = List.of(TEMPLATE, PHONE_NAME_UPDATE, PHONE_QUALITY_UPDATE, WABA_REVIEW_UPDATE, WABA_ACCOUNT_UPDATE, TEMPLATE_CATEGORY_UPDATE, TEMPLATE_QUALITY_UPDATE);
+  private static final Known<AuditType> KNOWN = new Known<>(AuditType::new, TEMPLATE, PHONE_NAME_UPDATE, PHONE_QUALITY_UPDATE, WABA_REVIEW_UPDATE, WABA_ACCOUNT_UPDATE, TEMPLATE_CATEGORY_UPDATE, TEMPLATE_QUALITY_UPDATE);
 
-  public AuditType {
-    Objects.requireNonNull(value, "value");
+  private AuditType(String value) {
+    super(value);
   }
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static AuditType of(String value) {
-    return OpenValues.of(KNOWN, AuditType::value, value, AuditType::new);
+    return KNOWN.of(value);
   }
 
   /** Whether this is one of the documented values (ignoring case). */
   public boolean isKnown() {
     return KNOWN.contains(this);
-  }
-
-  /** Equal when the values are equal ignoring case. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof AuditType o && OpenValues.fold(value).equals(OpenValues.fold(o.value));
-  }
-
-  @Override
-  public int hashCode() {
-    return OpenValues.fold(value).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value;
   }
 }

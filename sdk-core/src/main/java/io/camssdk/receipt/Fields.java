@@ -20,7 +20,8 @@ final class Fields {
   }
 
   /**
-   * The text at {@code key}: a string as is, a number as its decimal text; {@code null} when absent or JSON null.
+   * The text at {@code key}: a string as is, a number as its digits (an integer in decimal; a large exponent kept
+   * in scientific notation, never expanded); {@code null} when absent or JSON null.
    *
    * @throws MalformedPayloadException when the value is a boolean, an object or an array
    */
@@ -85,14 +86,9 @@ final class Fields {
     }
   }
 
+  /** A number read as text, never expanded (see {@link Json#numberText}). */
   static String numberText(Number number) {
-    if (number instanceof Long) {
-      return number.toString();
-    }
-    if (number instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    return ((BigDecimal) number).toPlainString();
+    return Json.numberText(number);
   }
 
   private static MalformedPayloadException wrongType(String itemPath, String key, String expected, Object value) {

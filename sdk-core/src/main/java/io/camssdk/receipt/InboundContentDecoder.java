@@ -1,20 +1,24 @@
 package io.camssdk.receipt;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.camssdk.internal.Json;
+import io.camssdk.internal.MalformedJsonException;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
 
-/** Decodes the {@code Message} of an inbound receipt into an {@link InboundContent}; never fails. */
+/**
+ * Decodes the {@code Message} of an inbound receipt into an {@link InboundContent}; never fails: content it cannot
+ * decode is {@link InboundContent.Unknown}. The JSON inside a {@code Message} string is read by the same strict
+ * reader as the body, under the same limits.
+ */
 final class InboundContentDecoder {
   private static final String PATH = "$.Message";
 
@@ -61,7 +65,7 @@ final class InboundContentDecoder {
       Object json = message instanceof String s ? parse(s, limits) : message;
       InboundContent content = decodeJson(type, json);
       return content != null ? content : new InboundContent.Unknown(text);
-    } catch (MalformedPayloadException | JsonDataException | IOException e) {
+    } catch (MalformedJsonException | MalformedPayloadException e) {
       return new InboundContent.Unknown(text);
     }
   }
@@ -155,12 +159,9 @@ final class InboundContentDecoder {
     return Double.isFinite(degrees) ? degrees : null;
   }
 
-  private static Object parse(String json, JsonLimits limits) throws IOException {
-    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-    Object value = Json.readValue(reader, limits, 1);
-    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-      throw new MalformedPayloadException(PATH, "trailing data");
-    }
-    return value;
+  /** The JSON held in a {@code Message} string, read by the SDK's strict reader. */
+  private static Object parse(String json, JsonLimits limits) {
+    return Json.readValue(json.getBytes(StandardCharsets.UTF_8), limits.maxDepth(), limits.maxStringLength(),
+        limits.maxNumberLength());
   }
 }

@@ -1,8 +1,5 @@
 package io.camssdk.receipt;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
  * The kind of an {@link InboundReceipt}'s {@code Message} ({@code Type}): {@code TEXT}, {@code LOCATION},
  * {@code DOCUMENT}, {@code VIDEO}, {@code AUDIO}, {@code REPLY}, {@code IMAGE}, {@code CONTACTS}, {@code SYSTEM}, or
@@ -18,10 +15,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
-public record InboundMessageType(String value) {
+public final class InboundMessageType extends OpenValue {
   /** Plain text; the message is the text itself. */
   public static final InboundMessageType TEXT = new InboundMessageType("TEXT");
 
@@ -49,35 +45,19 @@ public record InboundMessageType(String value) {
   /** A notice from the channel, such as a changed number. */
   public static final InboundMessageType SYSTEM = new InboundMessageType("SYSTEM");
 
-  private static final List<InboundMessageType> KNOWN = List.of(TEXT, LOCATION, DOCUMENT, VIDEO, AUDIO, REPLY, IMAGE, CONTACTS, SYSTEM);
+  private static final Known<InboundMessageType> KNOWN = new Known<>(InboundMessageType::new, TEXT, LOCATION, DOCUMENT, VIDEO, AUDIO, REPLY, IMAGE, CONTACTS, SYSTEM);
 
-  public InboundMessageType {
-    Objects.requireNonNull(value, "value");
+  private InboundMessageType(String value) {
+    super(value);
   }
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static InboundMessageType of(String value) {
-    return OpenValues.of(KNOWN, InboundMessageType::value, value, InboundMessageType::new);
+    return KNOWN.of(value);
   }
 
   /** Whether this is one of the documented values (ignoring case). */
   public boolean isKnown() {
     return KNOWN.contains(this);
-  }
-
-  /** Equal when the values are equal ignoring case. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof InboundMessageType o && OpenValues.fold(value).equals(OpenValues.fold(o.value));
-  }
-
-  @Override
-  public int hashCode() {
-    return OpenValues.fold(value).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value;
   }
 }

@@ -9,16 +9,21 @@ import java.util.Objects;
 /**
  * A message an end user sent to the business ({@code ChatAppInbound}, "mobile originated"). {@link #content()} is
  * the {@code Message} decoded by its {@linkplain #messageType() type}: the text of a {@code TEXT} message, or the
- * JSON the platform puts in the {@code Message} string for the other types; {@link #message()} keeps it as sent.
+ * JSON the platform puts in the {@code Message} string (or object) for the other types; {@link #message()} keeps it
+ * as sent.
  *
- * <p>{@link #messageId()}, {@link #content()} and {@link #raw()} are always present; the other components are
- * {@code null} when the push does not carry them. Fields without an accessor here (such as {@code Context}, which
- * names the message a reply answers) are in {@link #raw()}.
+ * <p>The components are the fields CAMS documents for this push
+ * (https://www.alibabacloud.com/help/en/chatapp/developer-reference/chatappinbound-1). {@link #messageId()},
+ * {@link #content()} and {@link #raw()} are always present; the others are {@code null} when the push does not
+ * carry them. A user known only by a business-scoped user id (BSUID) may come without {@code From}: use
+ * {@link #fromUserId()}. Fields the documentation does not list (such as {@code NoticeType}, or {@code Context},
+ * which names the message a reply answers) are only in {@link #raw()}.
  *
  * <pre>{@code
  * for (InboundReceipt receipt : ReceiptParser.parseInbound(body, JsonLimits.DEFAULTS)) {
  *   if (receipt.content() instanceof InboundContent.Text text) {
- *     support.newMessage(receipt.from(), receipt.displayName(), text.text());
+ *     String user = receipt.from() != null ? receipt.from() : receipt.fromUserId();
+ *     support.newMessage(user, receipt.displayName(), text.text());
  *   }
  * }
  * }</pre>
@@ -28,10 +33,12 @@ import java.util.Objects;
  * @param wabaId {@code WabaId}, the WhatsApp Business Account
  * @param from {@code From}, the user's number
  * @param to {@code To}, the business's number
+ * @param fromUserId {@code FromUserId}, the user's business-scoped user id (BSUID)
+ * @param fromParentUserId {@code FromParentUserId}, the parent BSUID, if any
+ * @param fromUserName {@code FromUserName}, the user account, if any
  * @param timestamp {@code Timestamp}, when the user sent the message (sent in milliseconds)
  * @param displayName {@code DisplayName}, the user's display name
  * @param name {@code Name}, the user's name
- * @param noticeType {@code NoticeType}, such as {@code inbound}
  * @param messageType {@code Type} (named so because {@link #type()} is the receipt's type)
  * @param message {@code Message} as sent (an object as compact JSON text)
  * @param content the decoded message; {@link InboundContent.Unknown} when it cannot be decoded
@@ -44,10 +51,12 @@ public record InboundReceipt(
     String wabaId,
     String from,
     String to,
+    String fromUserId,
+    String fromParentUserId,
+    String fromUserName,
     Instant timestamp,
     String displayName,
     String name,
-    String noticeType,
     InboundMessageType messageType,
     String message,
     InboundContent content,
@@ -72,10 +81,12 @@ public record InboundReceipt(
         Fields.text(item, "WabaId", at),
         Fields.text(item, "From", at),
         Fields.text(item, "To", at),
+        Fields.text(item, "FromUserId", at),
+        Fields.text(item, "FromParentUserId", at),
+        Fields.text(item, "FromUserName", at),
         Fields.epochMillis(item, "Timestamp", at),
         Fields.text(item, "DisplayName", at),
         Fields.text(item, "Name", at),
-        Fields.text(item, "NoticeType", at),
         messageType,
         messageText,
         InboundContentDecoder.decode(messageType, message, messageText, limits),
@@ -88,7 +99,10 @@ public record InboundReceipt(
     return ReceiptType.INBOUND;
   }
 
-  /** {@code MessageId}: each message the user sent is handled once. */
+  /**
+   * {@code MessageId}: each message the user sent is handled once. The sender ({@code From} or
+   * {@code FromUserId}) is not part of it, so a message from a user known only by BSUID is recognised as well.
+   */
   @Override
   public String dedupKey() {
     return Fields.boundedKey(ReceiptType.INBOUND, messageId);

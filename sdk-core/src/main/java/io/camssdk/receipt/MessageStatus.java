@@ -1,12 +1,9 @@
 package io.camssdk.receipt;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
  * The delivery status of a {@link StatusReceipt} ({@code Status}): {@code Sent}, {@code Delivered}, {@code Read},
- * {@code Failed}, {@code Deleted}, or another value the platform sends (Viber channels also send {@code subscribe}
- * and {@code unsubscribe}).
+ * {@code Failed}, {@code Deleted}, {@code unsubscribe} and {@code subscribe} (Viber channels), or another value
+ * the platform sends. Documented at https://www.alibabacloud.com/help/en/chatapp/developer-reference/chatappstatus.
  *
  * <p>An open set: a value the SDK does not know is kept as sent, not rejected ({@link #isKnown()} is then
  * false). Values compare case-insensitively: {@code MessageStatus.of("SENT")} gives the documented
@@ -18,10 +15,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param value the value, as documented for a known value, else as on the wire
  * @since 0.1
  */
-public record MessageStatus(String value) {
+public final class MessageStatus extends OpenValue {
   /** The message was sent. */
   public static final MessageStatus SENT = new MessageStatus("Sent");
 
@@ -37,35 +33,26 @@ public record MessageStatus(String value) {
   /** The message was deleted. */
   public static final MessageStatus DELETED = new MessageStatus("Deleted");
 
-  private static final List<MessageStatus> KNOWN = List.of(SENT, DELIVERED, READ, FAILED, DELETED);
+  /** The user blocked the business account (Viber channels only). */
+  public static final MessageStatus UNSUBSCRIBE = new MessageStatus("unsubscribe");
 
-  public MessageStatus {
-    Objects.requireNonNull(value, "value");
+  /** The user unblocked the business account (Viber channels only). */
+  public static final MessageStatus SUBSCRIBE = new MessageStatus("subscribe");
+
+  private static final Known<MessageStatus> KNOWN =
+      new Known<>(MessageStatus::new, SENT, DELIVERED, READ, FAILED, DELETED, UNSUBSCRIBE, SUBSCRIBE);
+
+  private MessageStatus(String value) {
+    super(value);
   }
 
   /** The known constant equal to {@code value} ignoring case, or else a new instance keeping {@code value}. */
   public static MessageStatus of(String value) {
-    return OpenValues.of(KNOWN, MessageStatus::value, value, MessageStatus::new);
+    return KNOWN.of(value);
   }
 
   /** Whether this is one of the documented values (ignoring case). */
   public boolean isKnown() {
     return KNOWN.contains(this);
-  }
-
-  /** Equal when the values are equal ignoring case. */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof MessageStatus o && OpenValues.fold(value).equals(OpenValues.fold(o.value));
-  }
-
-  @Override
-  public int hashCode() {
-    return OpenValues.fold(value).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value;
   }
 }

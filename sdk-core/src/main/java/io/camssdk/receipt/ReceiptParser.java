@@ -1,14 +1,9 @@
 package io.camssdk.receipt;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
-import io.camssdk.internal.Json;
+import io.camssdk.internal.JsonScanner;
+import io.camssdk.internal.MalformedJsonException;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.MalformedPayloadException;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +16,8 @@ import java.util.Objects;
  * {@link Receipt#raw()}; a {@code Message} of an inbound receipt that cannot be decoded becomes
  * {@link InboundContent.Unknown} rather than failing the push.
  *
- * <p>Everything else is strict: the body must be valid JSON with nothing after the array; each item an object
+ * <p>Everything else is strict: the body must be strict RFC 8259 JSON (see
+ * {@link io.camssdk.json.JsonObject#parse(byte[], JsonLimits)}) with nothing after the array; each item an object
  * without duplicate keys; typed fields of the right JSON type (text fields accept strings and numbers, timestamps
  * whole numbers of milliseconds or strings of digits); required fields ({@code MessageId} of status and inbound
  * receipts, {@code Status} of status receipts) present; and no {@link JsonLimits} limit broken (nesting depth,
@@ -94,60 +90,40 @@ public final class ReceiptParser {
   }
 
   /*
-   * Each item is read with Json.readObjectMap, which enforces the limits, and the typed fields are then taken from
-   * that map. Every receipt keeps all of its fields in raw(), so every key and value is materialised anyway;
-   * matching names with JsonReader.Options while streaming would save nothing here.
+   * The items are read with the SDK's one strict reader, each as a generic map within the limits, and the typed
+   * fields are then taken from that map. Every receipt keeps all of its fields in raw(), so every key and value is
+   * materialised anyway; matching names while reading would save nothing here.
    */
   private static <T> List<T> read(byte[] body, JsonLimits limits, ItemReader<T> items) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(limits, "limits");
-    JsonReader reader = Json.reader(body);
+    JsonScanner json = new JsonScanner(body, limits.maxDepth(), limits.maxStringLength(), limits.maxNumberLength());
     try {
-      JsonReader.Token top = reader.peek();
-      if (top != JsonReader.Token.BEGIN_ARRAY) {
-        throw new MalformedPayloadException("$", "expected a JSON array but found " + Json.describe(top));
+      int top = json.peek();
+      if (top != JsonScanner.ARRAY) {
+        throw new MalformedPayloadException("$", "expected a JSON array but found " + JsonScanner.describe(top));
       }
-      reader.beginArray();
+      json.open();
       List<T> receipts = new ArrayList<>();
       int index = 0;
-      while (reader.hasNext()) {
+      while (json.nextElement(index == 0)) {
         if (index == limits.maxBatchSize()) {
           throw new MalformedPayloadException(Fields.itemPath(index),
               "batch larger than " + limits.maxBatchSize() + " items");
         }
-        JsonReader.Token token = reader.peek();
-        if (token != JsonReader.Token.BEGIN_OBJECT) {
-          throw new MalformedPayloadException(Fields.itemPath(index),
-              "expected a JSON object but found " + Json.describe(token));
+        Map<String, Object> item;
+        try {
+          item = json.readObject(2);
+        } catch (MalformedJsonException e) {
+          throw e.prependIndex(index);
         }
-        receipts.add(items.read(Json.readObjectMap(reader, limits, 2), index));
+        receipts.add(items.read(item, index));
         index++;
       }
-      reader.endArray();
-      requireEnd(reader);
+      json.end();
       return Collections.unmodifiableList(receipts);
-    } catch (JsonEncodingException | JsonDataException | EOFException e) {
-      throw new MalformedPayloadException(pathOf(reader), "not valid JSON");
-    } catch (IOException e) {
-      // The source is an in-memory buffer; no other I/O failure can happen.
-      throw new UncheckedIOException(e);
+    } catch (MalformedJsonException e) {
+      throw new MalformedPayloadException(e.path(), e.problem());
     }
-  }
-
-  private static void requireEnd(JsonReader reader) throws IOException {
-    boolean end;
-    try {
-      end = reader.peek() == JsonReader.Token.END_DOCUMENT;
-    } catch (JsonEncodingException e) {
-      end = false;
-    }
-    if (!end) {
-      throw new MalformedPayloadException("", "trailing data after the JSON array");
-    }
-  }
-
-  private static String pathOf(JsonReader reader) {
-    String path = reader.getPath();
-    return "$".equals(path) ? "" : path;
   }
 }

@@ -38,7 +38,7 @@ class InboundReceiptTest {
     assertThat(text.timestamp()).isEqualTo(Instant.ofEpochMilli(1662104191973L));
     assertThat(text.displayName()).isEqualTo("Mr Liu");
     assertThat(text.name()).isEqualTo("jack");
-    assertThat(text.noticeType()).isEqualTo("inbound");
+    assertThat(text.raw().getString("NoticeType")).isEqualTo("inbound"); // not in the documented table
     assertThat(text.messageType()).isEqualTo(InboundMessageType.TEXT);
     assertThat(text.message()).isEqualTo("hello, it's me");
     assertThat(text.content()).isEqualTo(new InboundContent.Text("hello, it's me"));
@@ -220,7 +220,7 @@ class InboundReceiptTest {
     InboundReceipt receipt = ReceiptParser.parseInbound(utf8("[{\"MessageId\":\"m1\",\"Type\":\"TEXT\","
         + "\"Message\":\"hi\",\"FromUserId\":\"US.1\",\"Timestamp \":1662104191973}]"), JsonLimits.DEFAULTS).get(0);
 
-    assertThat(receipt.raw().getString("FromUserId")).isEqualTo("US.1");
+    assertThat(receipt.fromUserId()).isEqualTo("US.1");
     assertThat(receipt.raw().get("Timestamp ")).isEqualTo(1662104191973L);
     assertThat(receipt.timestamp()).isNull();
   }
@@ -248,5 +248,50 @@ class InboundReceiptTest {
 
     assertThat(receipts.get(0).dedupKey()).isEqualTo("ChatAppInbound:m1").isEqualTo(receipts.get(1).dedupKey());
     assertThat(receipts.get(2).dedupKey()).isNotEqualTo(receipts.get(0).dedupKey());
+  }
+
+  /**
+   * A message from a user known only by a business-scoped user id: the fields of the message body table at
+   * https://www.alibabacloud.com/help/en/chatapp/developer-reference/chatappinbound-1 ({@code FromUserId},
+   * {@code FromParentUserId}, {@code FromUserName}), without {@code From}.
+   */
+  @Test
+  void aBsuidOnlyMessageWithoutFromParsesWithItsKey() {
+    InboundReceipt receipt = ReceiptParser.parseInbound(utf8("[{\"MessageId\":\"wamid.1\",\"CustSpaceId\":\"cams-1\","
+        + "\"WabaId\":\"9527186300000233\",\"To\":\"8613788880000\",\"FromUserId\":\"US.13491208655302741918\","
+        + "\"FromParentUserId\":\"US.ENT.1\",\"FromUserName\":\"jack\",\"Timestamp\":1662104191973,"
+        + "\"DisplayName\":\"Mr Liu\",\"Type\":\"TEXT\",\"Message\":\"hi\",\"Name\":\"jack\"}]"), JsonLimits.DEFAULTS).get(0);
+    assertThat(receipt.from()).isNull();
+    assertThat(receipt.fromUserId()).isEqualTo("US.13491208655302741918");
+    assertThat(receipt.fromParentUserId()).isEqualTo("US.ENT.1");
+    assertThat(receipt.fromUserName()).isEqualTo("jack");
+    assertThat(receipt.content()).isEqualTo(new InboundContent.Text("hi"));
+    assertThat(receipt.dedupKey()).isEqualTo("ChatAppInbound:wamid.1");
+  }
+
+  @Test
+  void aBsuidOnlyMessageIsHandledOnceByTheEndpoint() {
+    java.util.List<InboundReceipt> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.camssdk.webhook.CamsEndpoint endpoint = io.camssdk.webhook.CamsEndpoint.builder()
+        .verifier(io.camssdk.signature.SignatureVerifier.builder().token("tok-inbound-1234567890").build())
+        .onInbound(handled::addAll)
+        .build();
+    byte[] body = utf8("[{\"MessageId\":\"wamid.2\",\"FromUserId\":\"US.1\",\"Type\":\"TEXT\",\"Message\":\"hi\"}]");
+    for (int i = 0; i < 2; i++) {
+      io.camssdk.webhook.EndpointResponse reply = endpoint.handleReceipts(ReceiptType.INBOUND,
+          io.camssdk.webhook.EndpointRequest.post("application/json", java.util.Map.of(), body));
+      assertThat(reply.status()).isEqualTo(200);
+    }
+    assertThat(handled).extracting(InboundReceipt::fromUserId).containsExactly("US.1");
+  }
+
+  @Test
+  void numbersInAMessageObjectAreNeverExpanded() {
+    InboundReceipt receipt = ReceiptParser.parseInbound(utf8("[{\"MessageId\":\"m\",\"Type\":\"LOCATION\","
+        + "\"Message\":{\"latitude\":1e2147483647,\"longitude\":2023078469463703123.0,\"name\":1e999999}}]"),
+        JsonLimits.DEFAULTS).get(0);
+    assertThat(receipt.message()).isEqualTo(
+        "{\"latitude\":1E+2147483647,\"longitude\":2023078469463703123.0,\"name\":1E+999999}");
+    assertThat(receipt.content()).isInstanceOf(InboundContent.Unknown.class); // an infinite latitude is no place
   }
 }

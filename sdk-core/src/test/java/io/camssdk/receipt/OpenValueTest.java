@@ -16,25 +16,34 @@ class OpenValueTest {
   }
 
   @Test
-  void keepsTheWireSpellingOfAnEqualValue() {
-    MessageStatus shouted = new MessageStatus("READ");
+  void aKnownValueIsSpelledAsDocumentedAndAnUnknownOneAsSent() {
+    assertThat(MessageStatus.of("READ").value()).isEqualTo("Read");
+    MessageStatus shouted = MessageStatus.of("DELIVERED_TO_WATCH");
+    assertThat(shouted.value()).isEqualTo("DELIVERED_TO_WATCH");
+    assertThat(shouted).hasToString("DELIVERED_TO_WATCH");
+    assertThat(shouted).isEqualTo(MessageStatus.of("delivered_to_watch"))
+        .hasSameHashCodeAs(MessageStatus.of("delivered_to_watch"));
+  }
 
-    assertThat(shouted).isEqualTo(MessageStatus.READ).hasSameHashCodeAs(MessageStatus.READ);
-    assertThat(shouted.value()).isEqualTo("READ");
-    assertThat(shouted.isKnown()).isTrue();
-    assertThat(shouted).hasToString("READ");
+  @Test
+  void theFourSetsShareOneImplementation() {
+    for (Class<?> type : new Class<?>[] {MessageStatus.class, InboundMessageType.class, AuditStatus.class,
+        AuditType.class}) {
+      assertThat(type.getSuperclass()).isEqualTo(OpenValue.class);
+      assertThat(java.lang.reflect.Modifier.isFinal(type.getModifiers())).isTrue();
+    }
   }
 
   @Test
   void keepsUnknownValues() {
-    MessageStatus status = MessageStatus.of("subscribe");
+    MessageStatus status = MessageStatus.of("pending");
     InboundMessageType type = InboundMessageType.of("STICKER");
     AuditStatus auditStatus = AuditStatus.of("in_appeal");
     AuditType auditType = AuditType.of("businessCapabilityUpdate");
 
-    assertThat(status.value()).isEqualTo("subscribe");
+    assertThat(status.value()).isEqualTo("pending");
     assertThat(status.isKnown()).isFalse();
-    assertThat(status).isEqualTo(MessageStatus.of("SUBSCRIBE")).isNotEqualTo(MessageStatus.SENT);
+    assertThat(status).isEqualTo(MessageStatus.of("PENDING")).isNotEqualTo(MessageStatus.SENT);
     assertThat(type.isKnown()).isFalse();
     assertThat(auditStatus.isKnown()).isFalse();
     assertThat(auditType.isKnown()).isFalse();
@@ -43,7 +52,8 @@ class OpenValueTest {
   @Test
   void theDocumentedValuesAreKnown() {
     assertThat(new MessageStatus[] {MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ,
-        MessageStatus.FAILED, MessageStatus.DELETED}).allMatch(MessageStatus::isKnown);
+        MessageStatus.FAILED, MessageStatus.DELETED, MessageStatus.UNSUBSCRIBE, MessageStatus.SUBSCRIBE})
+        .allMatch(MessageStatus::isKnown);
     assertThat(new String[] {"TEXT", "LOCATION", "DOCUMENT", "VIDEO", "AUDIO", "REPLY", "IMAGE", "CONTACTS",
         "SYSTEM"}).allMatch(name -> InboundMessageType.of(name).isKnown());
     assertThat(new String[] {"pass", "fail", "auditing", "unaudit", "disabled", "paused"})

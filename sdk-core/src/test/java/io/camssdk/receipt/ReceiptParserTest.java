@@ -76,16 +76,26 @@ class ReceiptParserTest {
   }
 
   @Test
-  void rejectsInvalidJsonNamingWhereItBroke() {
-    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\"},{\"MessageId\":}]", "$[1].MessageId",
-        "not valid JSON at $[1].MessageId");
-    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\"}", "$[1]", "not valid JSON at $[1]");
-    assertRejected("[{'MessageId':'m','Status':'Sent'}]", "$[0].", "not valid JSON at $[0].");
+  void rejectsInvalidJsonAsAWhole() {
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\"},{\"MessageId\":}]", "", "not valid JSON");
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\"}", "", "not valid JSON");
+    assertRejected("[{'MessageId':'m','Status':'Sent'}]", "", "not valid JSON");
+  }
+
+  @Test
+  void readsReceiptsAsStrictRfc8259Json() {
+    // The same reader as intent calls: lower-case keywords, the RFC's escapes only, no raw control characters.
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\",\"x\":True}]", "", "not valid JSON");
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\",\"x\":\"\\'\"}]", "", "not valid JSON");
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Se\u0001nt\"}]", "", "not valid JSON");
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\",\"x\":01}]", "", "not valid JSON");
+    assertRejected("[{\"MessageId\":\"m\",\"Status\":\"Sent\"},]", "", "not valid JSON");
   }
 
   @Test
   void rejectsTrailingDataAfterTheArray() {
-    assertRejected("[] []", "", "trailing data after the JSON array");
+    assertRejected("[] []", "", "not valid JSON");
+    assertRejected("[] x", "", "not valid JSON");
   }
 
   @Test
@@ -145,7 +155,7 @@ class ReceiptParserTest {
     assertThatThrownBy(() -> ReceiptParser.parseStatus(utf8("[{\"ThisKeyIsTooLong\":1}]"),
         JsonLimits.DEFAULTS.withMaxStringLength(10)))
         .isInstanceOf(MalformedPayloadException.class)
-        .hasMessageStartingWith("key longer than 10 chars at $[0].");
+        .hasMessage("key longer than 10 chars at $[0]");
   }
 
   @Test

@@ -38,7 +38,7 @@ class StatusReceiptTest {
     assertThat(failed.messageType()).isEqualTo("TEMPLATE");
     assertThat(failed.language()).isEqualTo("id");
     assertThat(failed.conversationId()).isNull();
-    assertThat(failed.sms()).isNull();
+    assertThat(failed.fromUserId()).isNull();
   }
 
   @Test
@@ -61,10 +61,12 @@ class StatusReceiptTest {
     assertThat(delivered.status()).isEqualTo(MessageStatus.DELIVERED);
     assertThat(delivered.statusDescription()).isEqualTo("delivered");
     assertThat(delivered.timestamp()).isEqualTo(Instant.ofEpochMilli(1691132095000L));
-    assertThat(delivered.custSpaceId()).isEqualTo("cams-83m8j9xxxxadc");
-    assertThat(delivered.expiration()).isEqualTo("1691218495000");
-    assertThat(delivered.origin()).isEqualTo("business_initiated");
-    assertThat(delivered.sms()).isEqualTo(Map.of("Status", "DELIVERED", "Content", "Your code is 123456"));
+    // Fields the documentation does not list are kept in raw() only.
+    assertThat(delivered.raw().getString("CustSpaceId")).isEqualTo("cams-83m8j9xxxxadc");
+    assertThat(delivered.raw().get("Expiration")).isEqualTo(1691218495000L);
+    assertThat(delivered.raw().getString("Origin")).isEqualTo("business_initiated");
+    assertThat(delivered.raw().get("Sms")).isEqualTo(Map.of("Status", "DELIVERED", "Content", "Your code is 123456"));
+    assertThat(delivered.fromUserId()).isEqualTo("US.13491208655302741918");
   }
 
   @Test
@@ -78,10 +80,17 @@ class StatusReceiptTest {
 
   @Test
   void keepsAnUnknownStatus() {
-    StatusReceipt receipt = parse("[{\"MessageId\":\"m1\",\"Status\":\"unsubscribe\"}]").get(0);
+    StatusReceipt receipt = parse("[{\"MessageId\":\"m1\",\"Status\":\"Pending\"}]").get(0);
 
-    assertThat(receipt.status().value()).isEqualTo("unsubscribe");
+    assertThat(receipt.status().value()).isEqualTo("Pending");
     assertThat(receipt.status().isKnown()).isFalse();
+  }
+
+  @Test
+  void knowsTheViberSubscriptionStatusesTheDocsList() {
+    assertThat(parse("[{\"MessageId\":\"m1\",\"Status\":\"unsubscribe\"}]").get(0).status())
+        .isSameAs(MessageStatus.UNSUBSCRIBE);
+    assertThat(MessageStatus.of("Subscribe")).isSameAs(MessageStatus.SUBSCRIBE);
   }
 
   @Test
@@ -175,5 +184,99 @@ class StatusReceiptTest {
     StatusReceipt receipt = parse("[{\"MessageId\":\"" + longId + "\",\"Status\":\"Sent\"}]").get(0);
 
     assertThat(receipt.dedupKey()).matches("ChatAppStatus#[0-9a-f]{64}");
+  }
+
+  /**
+   * The HTTP push's documented example, as published (masked digits included) at
+   * https://www.alibabacloud.com/help/en/chatapp/developer-reference/chatappstatus-1 (first example, first item).
+   */
+  static final String DOCUMENTED_TEMPLATE_FAILURE = "[{\"Status\":\"Failed\",\"ErrorDescription\":"
+      + "\"131026:Receiver is incapable of receiving this message(Message Undeliverable.)\",\"MsgFrameType\":\"template\","
+      + "\"TaskId\":\"202307030171*******9\",\"From\":\"86131*******8\",\"Timestamp\":1691043638000,"
+      + "\"OriginPhoneNumber\":\"86130*******8\",\"TemplateCode\":\"820561547132813184\",\"Type\":\"TEMPLATE\","
+      + "\"Language\":\"id\",\"TemplateName\":\"wa_otp_v_0_0_3\",\"To\":\"86138*******8\",\"ErrorCode\":\"131026\","
+      + "\"MessageId\":\"2023078469463703*******3\"}]";
+
+  @Test
+  void readsTheDocumentedExampleAsPublished() {
+    StatusReceipt receipt = parse(DOCUMENTED_TEMPLATE_FAILURE).get(0);
+    assertThat(receipt.messageId()).isEqualTo("2023078469463703*******3");
+    assertThat(receipt.status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(receipt.errorCode()).isEqualTo("131026");
+    assertThat(receipt.taskId()).isEqualTo("202307030171*******9");
+    assertThat(receipt.originPhoneNumber()).isEqualTo("86130*******8");
+    assertThat(receipt.templateName()).isEqualTo("wa_otp_v_0_0_3");
+    assertThat(receipt.language()).isEqualTo("id");
+    assertThat(receipt.timestamp()).isEqualTo(Instant.ofEpochMilli(1691043638000L));
+  }
+
+  /**
+   * The fields of the message body table at https://www.alibabacloud.com/help/en/chatapp/developer-reference/chatappstatus
+   * (business-scoped user ids, status description, conversation, the deprecated conversation expiry).
+   */
+  @Test
+  @SuppressWarnings("deprecation")
+  void readsEveryFieldTheDocumentationLists() {
+    StatusReceipt receipt = parse("[{\"MessageId\":\"m-1\",\"From\":\"8613100000008\",\"To\":\"8613800000008\","
+        + "\"FromUserId\":\"US.13491208655302741918\",\"FromParentUserId\":\"US.ENT.1\",\"FromUserName\":\"ann\","
+        + "\"Timestamp\":1691132091000,\"Status\":\"Delivered\",\"StatusDescription\":\"delivered\","
+        + "\"ConversationType\":\"utility\",\"ConversationId\":\"c-7\",\"ConversationExpirationTime\":1691218491000,"
+        + "\"MsgFrameType\":\"template\",\"Type\":\"TEMPLATE\",\"TaskId\":\"t-1\","
+        + "\"OriginPhoneNumber\":\"8613000000008\",\"TemplateCode\":\"820561547132813184\"}]").get(0);
+    assertThat(receipt.fromUserId()).isEqualTo("US.13491208655302741918");
+    assertThat(receipt.fromParentUserId()).isEqualTo("US.ENT.1");
+    assertThat(receipt.fromUserName()).isEqualTo("ann");
+    assertThat(receipt.statusDescription()).isEqualTo("delivered");
+    assertThat(receipt.conversationType()).isEqualTo("utility");
+    assertThat(receipt.conversationId()).isEqualTo("c-7");
+    assertThat(receipt.conversationExpirationTime()).isEqualTo(Instant.ofEpochMilli(1691218491000L));
+    assertThat(receipt.msgFrameType()).isEqualTo("template");
+    assertThat(receipt.templateCode()).isEqualTo("820561547132813184");
+  }
+
+  @Test
+  void aReceiptNamingTheUserOnlyByBsuidParsesAndKeepsItsKey() {
+    StatusReceipt receipt = parse("[{\"MessageId\":\"m-1\",\"Status\":\"Read\",\"FromUserId\":\"US.1\"}]").get(0);
+    assertThat(receipt.from()).isNull();
+    assertThat(receipt.fromUserId()).isEqualTo("US.1");
+    assertThat(receipt.dedupKey()).isEqualTo(parse("[{\"MessageId\":\"m-1\",\"Status\":\"read\",\"From\":\"86\"}]")
+        .get(0).dedupKey());
+  }
+
+  @Test
+  void aNumericMessageIdKeepsItsDigitsAndIsNeverExpanded() {
+    // 41 bytes that would have become a 10 MB id and log line, or a NegativeArraySizeException, when expanded
+    long start = System.nanoTime();
+    List<StatusReceipt> receipts = parse("[{\"MessageId\":1e2147483647,\"Status\":\"Sent\"},"
+        + "{\"MessageId\":1e10000000,\"Status\":\"Sent\"},{\"MessageId\":-1E-2147483647,\"Status\":\"Sent\"},"
+        + "{\"MessageId\":2023078469463703123.0,\"Status\":\"Sent\"},{\"MessageId\":2023078469463703123,\"Status\":\"Sent\"}]");
+    assertThat(receipts).extracting(StatusReceipt::messageId).containsExactly("1E+2147483647", "1E+10000000",
+        "-1E-2147483647", "2023078469463703123", "2023078469463703123");
+    assertThat(receipts.get(0).dedupKey()).hasSizeLessThan(64);
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+  }
+
+  @Test
+  void aTimestampExponentBombIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> parse("[{\"MessageId\":\"m\",\"Status\":\"Sent\",\"Timestamp\":1e2147483647}]"))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessage("not a timestamp in milliseconds at $[0].Timestamp");
+  }
+
+  @Test
+  void aFortyOneByteBombIsHandledByTheEndpointWithAShortId() {
+    byte[] body = utf8("[{\"MessageId\":1e2147483647,\"Status\":\"A\"}]");
+    assertThat(body).hasSize(41);
+    List<StatusReceipt> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.camssdk.webhook.CamsEndpoint endpoint = io.camssdk.webhook.CamsEndpoint.builder()
+        .verifier(io.camssdk.signature.SignatureVerifier.builder().token("tok-status-1234567890").build())
+        .onStatus(handled::addAll)
+        .build();
+    for (int i = 0; i < 3; i++) {
+      io.camssdk.webhook.EndpointResponse reply = endpoint.handleReceipts(ReceiptType.STATUS,
+          io.camssdk.webhook.EndpointRequest.post("application/json", Map.of(), body));
+      assertThat(reply.status()).isEqualTo(200);
+    }
+    assertThat(handled).extracting(StatusReceipt::messageId).containsExactly("1E+2147483647");
   }
 }

@@ -1,12 +1,10 @@
 package io.camssdk.management;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import io.camssdk.internal.Json;
+import io.camssdk.internal.MalformedJsonException;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +80,9 @@ final class Replies {
     if (body.length == 0) {
       return null;
     }
-    try (JsonReader reader = Json.reader(body)) {
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        return null;
-      }
-      return new Envelope(Json.readObjectMap(reader, LIMITS, 1));
-    } catch (IOException | JsonDataException | MalformedPayloadException e) {
+    try {
+      return new Envelope(JsonObject.parse(body, LIMITS).asMap());
+    } catch (MalformedPayloadException e) {
       return null;
     }
   }
@@ -217,7 +212,7 @@ final class Replies {
         return JsonObject.empty();
       }
       try {
-        return Json.parseObject(s, LIMITS);
+        return JsonObject.parse(s, LIMITS);
       } catch (MalformedPayloadException e) {
         throw new MalformedReplyException(key + " is not a JSON object");
       }
@@ -235,9 +230,10 @@ final class Replies {
       if (s.isBlank()) {
         return List.of();
       }
-      try (JsonReader reader = JsonReader.of(new okio.Buffer().writeUtf8(s))) {
-        array = Json.readValue(reader, LIMITS, 1);
-      } catch (IOException | JsonDataException | MalformedPayloadException e) {
+      try {
+        array = Json.readValue(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), LIMITS.maxDepth(),
+            LIMITS.maxStringLength(), LIMITS.maxNumberLength());
+      } catch (MalformedJsonException e) {
         throw new MalformedReplyException("Countries is not a JSON array");
       }
     }

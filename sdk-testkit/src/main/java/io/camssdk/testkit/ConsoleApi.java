@@ -1,6 +1,5 @@
 package io.camssdk.testkit;
 
-import com.squareup.moshi.JsonReader;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camssdk.internal.Json;
@@ -268,13 +267,12 @@ final class ConsoleApi implements HttpHandler {
 
   private static List<JsonObject> items(String text) {
     Object value;
-    try (JsonReader reader = Json.reader(text.getBytes(StandardCharsets.UTF_8))) {
-      value = Json.readValue(reader, JsonLimits.DEFAULTS, 1);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        value = null;
-      }
-    } catch (IOException | RuntimeException e) {
-      value = null;
+    JsonLimits limits = JsonLimits.DEFAULTS;
+    try {
+      value = Json.readValue(text.getBytes(StandardCharsets.UTF_8), limits.maxDepth(), limits.maxStringLength(),
+          limits.maxNumberLength());
+    } catch (RuntimeException e) {
+      value = null; // not one strict JSON document: answered as a missing array of items below
     }
     List<JsonObject> items = new ArrayList<>();
     if (value instanceof List<?> list && !list.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.camssdk.testkit;
 
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.camssdk.intent.ChannelType;
 import io.camssdk.internal.Json;
@@ -145,8 +144,8 @@ final class EmulatorState {
    */
   static EmulatorState load(Path file) {
     Map<String, Object> root;
-    try (JsonReader reader = JsonReader.of(new Buffer().write(Files.readAllBytes(file)))) {
-      root = Json.readObjectMap(reader, JsonLimits.DEFAULTS.withMaxStringLength(1 << 20), 1);
+    try {
+      root = JsonObject.parse(Files.readAllBytes(file), JsonLimits.DEFAULTS.withMaxStringLength(1 << 20)).asMap();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read emulator state from " + file, e);
     } catch (RuntimeException e) {
