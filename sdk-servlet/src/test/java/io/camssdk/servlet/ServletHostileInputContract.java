@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -368,7 +367,7 @@ abstract class ServletHostileInputContract {
     }
   }
 
-  // ---- needs core fixes -----------------------------------------------------------------------------------------
+  // ---- attacks the core answers: floods, bombs, cross-path replays ---------------------------------------------
 
   @Test
   void receiptFloodDoesNotEvictVerifiedRequestIds() throws Exception {
@@ -390,15 +389,14 @@ abstract class ServletHostileInputContract {
   }
 
   @Test
-  @Disabled("needs core fix: a number literal with a huge exponent (1e999999999) in a receipt text field is "
-      + "expanded by BigDecimal.toPlainString (Fields.numberText): a billion digits")
-  void numberBombsInReceiptsAreRejectedQuickly() throws Exception {
+  void numberBombsInReceiptTextFieldsAreReadCompactlyAndQuickly() throws Exception {
     byte[] push = ("[{\"MessageId\":1e999999999,\"Status\":\"Sent\",\"From\":\"8613800000000\","
         + "\"To\":\"8613900000000\",\"Timestamp\":1732420000000}]").getBytes(StandardCharsets.UTF_8);
     long started = System.nanoTime();
     HttpResponse<String> response = post("/cams/receipts/status", Map.of(), push);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2000);
-    assertAnswer(response, 400, "MalformedPayload");
+    // The core keeps a number read as text compact (1E+999999999), never expanded: the push is handled.
+    assertThat(response.statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -411,8 +409,6 @@ abstract class ServletHostileInputContract {
   }
 
   @Test
-  @Disabled("needs core fix: intent data numbers that do not fit the bound type (1e999999999 into a long) bind as "
-      + "0 instead of failing with MalformedPayload")
   void numberBombsInIntentDataAreRejectedQuickly() throws Exception {
     long started = System.nanoTime();
     for (String data : List.of("{\"amount\":1e999999999}", "{\"amount\":-1e-999999999}",
