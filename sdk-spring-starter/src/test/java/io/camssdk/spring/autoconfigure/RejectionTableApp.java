@@ -1,0 +1,56 @@
+package io.camssdk.spring.autoconfigure;
+
+import io.camssdk.spring.CamsIntentHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.camssdk.spring.CamsIntentHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application of the rejection-table and hostile-input tests: the handler methods of {@link TestHandlers} and a
+ * meter registry, on whichever web stack the test starts. Spring Security's reactive auto-configuration (Boot 3.5
+ * and Boot 4 names; the other version's are absent and ignored) is left out: the starter contributes no reactive
+ * chain, so an application on WebFlux with Spring Security permits the CAMS paths itself (see the README).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {
+    "org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.security.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
+class RejectionTableApp {
+  static final String TOKENS = "cams.signature.tokens=" + TestHandlers.TOKEN + "," + TestHandlers.OLD_TOKEN;
+
+  @Bean
+  TestHandlers.OrderHandlers orderHandlers() {
+    return new TestHandlers.OrderHandlers();
+  }
+
+  @Bean
+  TestHandlers.ReceiptHandlers receiptHandlers() {
+    return new TestHandlers.ReceiptHandlers();
+  }
+
+  @Bean
+  ThreadReporter threadReporter() {
+    return new ThreadReporter();
+  }
+
+  @Bean
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
+  }
+
+  /** Answers with the name of the thread its handler ran on. */
+  static class ThreadReporter {
+    @CamsIntentHandler("WHERE")
+    Map<String, Object> where() {
+      return Map.of("thread", Thread.currentThread().getName());
+    }
+  }
+}
