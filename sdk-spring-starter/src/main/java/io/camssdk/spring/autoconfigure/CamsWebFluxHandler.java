@@ -4,6 +4,7 @@ import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.webhook.EndpointResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +32,9 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
       "{\"Code\":\"RequestTimeout\",\"Message\":\"the request body did not arrive in time\"}"
           .getBytes(StandardCharsets.UTF_8);
 
+  /** Stands for a body whose reading failed; compared by identity. */
+  private static final byte[] UNREADABLE = new byte[0];
+
   private final CamsEndpoint endpoint;
   private final String kind;
   private final int maxBodyBytes;
@@ -55,7 +59,10 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
     boolean rejectedUnread = !"POST".equals(request.method().name()) || contentLength > maxBodyBytes;
     // A call the endpoint rejects before reading (method, declared size) is not read: the endpoint decides alone.
     Mono<byte[]> body = rejectedUnread ? Mono.just(new byte[0])
-        : read(request.exchange().getRequest().getBody(), (int) Math.min(Integer.MAX_VALUE, maxBodyBytes + 1L)).timeout(readTimeout);
+        : read(request.exchange().getRequest().getBody(), (int) Math.min(Integer.MAX_VALUE, maxBodyBytes + 1L))
+            .timeout(readTimeout)
+            // A body that breaks off (the client closed early): the endpoint answers it as unreadable.
+            .onErrorResume(failure -> !(failure instanceof TimeoutException), failure -> Mono.just(UNREADABLE));
     return body
         .publishOn(scheduler) // the endpoint runs the (possibly blocking) handlers: never on the event loop
         .map(bytes -> answer(request, contentLength, bytes))
@@ -66,7 +73,7 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
   private EndpointResponse answer(ServerRequest request, long contentLength, byte[] bytes) {
     // A body cut at the cap is declared at least that long, so the endpoint answers 413 as it would on its own.
     long length = bytes.length > maxBodyBytes ? Math.max(contentLength, bytes.length) : contentLength;
-    InputStream in = new ByteArrayInputStream(bytes);
+    InputStream in = bytes == UNREADABLE ? new UnreadableBody() : new ByteArrayInputStream(bytes);
     EndpointRequest endpointRequest = new EndpointRequest(request.method().name(),
         request.headers().firstHeader("Content-Type"), name -> request.headers().header(name), length, in);
     EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, endpointRequest);
@@ -137,6 +144,14 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
 
     byte[] toByteArray() {
       return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    }
+  }
+
+  /** A body that could not be read, as the endpoint sees it: its first read fails. */
+  private static final class UnreadableBody extends InputStream {
+    @Override
+    public int read() throws IOException {
+      throw new IOException("the request body broke off");
     }
   }
 }

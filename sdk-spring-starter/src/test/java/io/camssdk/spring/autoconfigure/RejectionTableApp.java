@@ -42,6 +42,11 @@ class RejectionTableApp {
   }
 
   @Bean
+  ThrowingHandlers throwingHandlers() {
+    return new ThrowingHandlers();
+  }
+
+  @Bean
   MeterRegistry meterRegistry() {
     return new SimpleMeterRegistry();
   }
@@ -51,6 +56,21 @@ class RejectionTableApp {
     @CamsIntentHandler("WHERE")
     Map<String, Object> where() {
       return Map.of("thread", Thread.currentThread().getName());
+    }
+  }
+
+  /** Handlers that fail the way application code does; their messages must never reach the platform. */
+  static class ThrowingHandlers {
+    static final String SECRET = "jdbc:postgresql://db/prod?password=hunter2";
+
+    @CamsIntentHandler("THROWS_RUNTIME")
+    Object runtime() {
+      throw new IllegalStateException(SECRET);
+    }
+
+    @CamsIntentHandler("THROWS_ASSERTION")
+    Object assertion() {
+      throw new AssertionError(SECRET);
     }
   }
 }
