@@ -224,7 +224,7 @@ abstract class AbstractRejectionTableTest {
   void leavesOtherPathsToTheApplication() throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/cams/intents/extra"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-    assertThat(response.statusCode()).isIn(401, 404);
+    assertThat(response.statusCode()).isIn(401, 403, 404); // Spring Security's default chain, or no route
     assertThat(response.body()).doesNotContain("\"Code\"");
   }
 }

@@ -11,18 +11,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The application of the rejection-table and hostile-input tests: the handler methods of {@link TestHandlers} and a
- * meter registry, on whichever web stack the test starts. Spring Security's reactive auto-configuration (Boot 3.5
- * and Boot 4 names; the other version's are absent and ignored) is left out: the starter contributes no reactive
- * chain, so an application on WebFlux with Spring Security permits the CAMS paths itself (see the README).
+ * meter registry, on whichever web stack the test starts, with Spring Security on its defaults on the class path.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-    "org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration",
-    "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.security.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-    "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-    "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-    "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"})
+@EnableAutoConfiguration
 class RejectionTableApp {
   static final String TOKENS = "cams.signature.tokens=" + TestHandlers.TOKEN + "," + TestHandlers.OLD_TOKEN;
 
