@@ -164,8 +164,11 @@ abstract class AbstractHostileInputTest {
     if (reply.body().startsWith("{")) {
       assertAnswer(reply, 400, "MalformedPayload", requestId);
     } else {
-      // The connection broke: Netty closes it unanswered; Tomcat answers its own bare 400 page, not the servlet's.
-      assertThat(reply.status()).isIn(0, 400);
+      // The connection broke, so no client reads this: Netty closes it unanswered; Tomcat 11 answers its own bare
+      // 400 page instead of the servlet's reply, Tomcat 10.1 (Boot 3.5) forwards to Boot's /error page, which
+      // Spring Security's default chain answers 401 with an empty body.
+      assertThat(reply.status()).isIn(0, 400, 401);
+      assertThat(reply.body()).doesNotContain("Exception", "\"RequestId\"");
     }
   }
 
