@@ -24,6 +24,15 @@ public class CamsException extends RuntimeException {
     this.code = Objects.requireNonNull(code, "code");
   }
 
+  /**
+   * For failures raised in the application, where a stack trace and suppressed earlier failures (such as the
+   * attempts of a retried management call) help the caller; endpoint rejections keep neither.
+   */
+  protected CamsException(CamsCode code, String message, Throwable cause, boolean keepTrace) {
+    super(message, cause, keepTrace, keepTrace);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
   /** The code of the reply this failure produces. */
   public CamsCode code() {
     return code;

@@ -1,9 +1,11 @@
 package io.camssdk.management;
 
+import io.camssdk.management.internal.HttpStackCheck;
 import io.camssdk.management.internal.SdkVersion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -66,19 +69,30 @@ import org.apache.commons.codec.binary.Hex;
  * {@link CamsValidationException}, also from the {@code *Async} methods (which throw rather than return a failed
  * future for such programming errors).
  *
- * <p><b>Failures.</b> An error reply throws {@link CamsApiException} (branch on {@link CamsApiException#kind()});
+ * <p><b>Failures</b> are {@link CamsManagementException}s: an error reply throws {@link CamsApiException} (branch
+ * on {@link CamsApiException#kind()}; it carries the platform's code, request id and {@code AccessDeniedDetail});
  * no reply at all throws {@link CamsTransportException}. The asynchronous variants complete their future
  * exceptionally with the same exceptions.
  *
+ * <p><b>Documented and defined actions.</b> {@code UpdateAccountWebhook}, {@code UpdatePhoneWebhook},
+ * {@code ListChatappTemplate} and {@code GetChatappTemplateDetail} are CAMS's published actions. The business
+ * system, intent, SMS and OTP actions are defined by this project and its emulator: CAMS publishes no OpenAPI
+ * action for the console's Service settings.
+ *
  * <p><b>Retries</b> follow the {@link RetryPolicy} (3 attempts by default) and depend on the action:
  * <ul>
- *   <li>read-only ({@code List*}, {@code Get*}) and idempotent writes ({@code Modify*}, {@code Delete*}) are
- *       retried after a connection failure or timeout, HTTP 429, HTTP 503 or {@code Throttling}. A {@code Delete*}
+ *   <li>read-only ({@code List*}, {@code Get*}) and idempotent writes ({@code Modify*}, {@code Update*}, {@code Delete*}) are
+ *       retried after a connection failure or timeout, HTTP 429, HTTP 503, {@code Throttling} or
+ *       {@code System.LimitControl}. A {@code Delete*}
  *       whose first attempt succeeded but whose reply was lost then reports {@link CamsApiException.Kind#NOT_FOUND};
  *   <li>{@code CreateBusinessSystem}, {@code CreateIntent} and {@code RefreshBusinessSystemSignature} are not
  *       idempotent (a repeat would create twice or rotate the token twice), so they are retried only when the
- *       platform cannot have run them: HTTP 429 or {@code Throttling}, or a connection that could not be opened.
+ *       platform cannot have run them: HTTP 429, {@code Throttling} or {@code System.LimitControl}, or a
+ *       connection that could not be opened.
  * </ul>
+ * Permission ({@code Ram.PermissionDeny}, {@code Product.Unsubscript}), authentication and parameter failures
+ * are never retried. OkHttp never repeats a request by itself (its {@code retryOnConnectionFailure} is off): every
+ * repeat is one of the policy's attempts.
  * Each attempt is signed anew (new date and nonce). Synchronous calls wait with the {@link Sleeper}; asynchronous
  * calls use OkHttp's {@code enqueue} and schedule their retries, so no thread is blocked per call.
  *
@@ -97,11 +111,11 @@ public final class CamsManagementClient {
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private static final int PAGE_SIZE_FOR_ITERATION = 100;
-  private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0]);
   private static final long MAX_REPLY_BYTES = 4L * 1024 * 1024;
 
   private final Builder builder;
   private final HttpUrl endpoint;
+  private final URI endpointUri;
   private final OkHttpClient base;
   private final OkHttpClient http;
   private final CredentialsProvider credentials;
@@ -111,10 +125,13 @@ public final class CamsManagementClient {
   private final RandomGenerator random;
   private final ScheduledExecutorService scheduler;
   private final String userAgent;
+  // Not static: OkHttp 3's RequestBody has no create(byte[]), and builder() must load this class on any stack.
+  private final RequestBody emptyBody = RequestBody.create(new byte[0]);
 
   private CamsManagementClient(Builder builder) {
     this.builder = builder.copy();
     this.endpoint = builder.endpoint;
+    this.endpointUri = builder.endpoint.uri();
     this.credentials = Objects.requireNonNull(builder.credentials,
         "credentials: call credentials(...) or credentialsProvider(CredentialsProvider.fromEnvironment())");
     this.retryPolicy = builder.retryPolicy;
@@ -127,9 +144,15 @@ public final class CamsManagementClient {
     Supplier<String> nonces = builder.nonces != null ? builder.nonces : randomNonces();
 
     this.base = builder.okHttpClient != null ? builder.okHttpClient : new OkHttpClient();
+    // OkHttp must never repeat a request on its own: a silent re-send after a dead kept-alive connection would
+    // repeat an already signed CreateIntent (same nonce) behind the RetryPolicy's back, even with retries off.
+    // Every repeat goes through the retry loop, which knows which actions are safe and signs each attempt anew.
+    // Redirects are refused for the same reason (a 307 would re-send the signed POST elsewhere).
     OkHttpClient.Builder http = base.newBuilder()
         .addInterceptor(new SigningInterceptor(credentials, clock, nonces))
-        .retryOnConnectionFailure(true);
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false);
     boolean userClient = builder.okHttpClient != null && !builder.sharedFromParent;
     if (builder.connectTimeout != null || !userClient) {
       http.connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
@@ -192,9 +215,9 @@ public final class CamsManagementClient {
     return copy;
   }
 
-  /** The endpoint requests are sent to. */
-  public HttpUrl endpoint() {
-    return endpoint;
+  /** The endpoint requests are sent to, such as {@code https://cams.ap-southeast-1.aliyuncs.com/}. */
+  public URI endpoint() {
+    return endpointUri;
   }
 
   /** The {@code User-Agent} sent with every request, such as {@code cams-sdk-java/0.1.0 okhttp/5.5.1 Java/17}. */
@@ -500,6 +523,132 @@ public final class CamsManagementClient {
     return ApiCall.of(endpoint, "ModifyOtpScheduling", params, true, Replies.NOTHING);
   }
 
+  // ---- Receipt webhooks (documented actions) ----------------------------------------------------------------
+
+  /**
+   * {@code UpdateAccountWebhook}: where the channel's status receipts are pushed ({@code StatusCallbackUrl}) and
+   * how ({@code HttpFlag}, {@code QueueFlag}). Idempotent.
+   */
+  public void updateAccountWebhook(UpdateAccountWebhookRequest request) {
+    execute(updateAccountWebhookCall(request));
+  }
+
+  /** Asynchronous {@link #updateAccountWebhook}. */
+  public CompletableFuture<Void> updateAccountWebhookAsync(UpdateAccountWebhookRequest request) {
+    return executeAsync(updateAccountWebhookCall(request));
+  }
+
+  private ApiCall<Void> updateAccountWebhookCall(UpdateAccountWebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("HttpFlag", Replies.flag(request.httpCallbacks()));
+    params.put("QueueFlag", Replies.flag(request.queueCallbacks()));
+    params.put("StatusCallbackUrl", request.statusCallbackUrl());
+    return ApiCall.of(endpoint, "UpdateAccountWebhook", params, true, Replies.NOTHING);
+  }
+
+  /**
+   * {@code UpdatePhoneWebhook}: where one number's status receipts ({@code StatusCallbackUrl}) and inbound
+   * messages ({@code UpCallbackUrl}) are pushed, and how. Idempotent.
+   */
+  public void updatePhoneWebhook(UpdatePhoneWebhookRequest request) {
+    execute(updatePhoneWebhookCall(request));
+  }
+
+  /** Asynchronous {@link #updatePhoneWebhook}. */
+  public CompletableFuture<Void> updatePhoneWebhookAsync(UpdatePhoneWebhookRequest request) {
+    return executeAsync(updatePhoneWebhookCall(request));
+  }
+
+  private ApiCall<Void> updatePhoneWebhookCall(UpdatePhoneWebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("PhoneNumber", request.phoneNumber());
+    params.put("HttpFlag", Replies.flag(request.httpCallbacks()));
+    params.put("QueueFlag", Replies.flag(request.queueCallbacks()));
+    params.put("StatusCallbackUrl", request.statusCallbackUrl());
+    params.put("UpCallbackUrl", request.upCallbackUrl());
+    return ApiCall.of(endpoint, "UpdatePhoneWebhook", params, true, Replies.NOTHING);
+  }
+
+  // ---- Templates (documented actions) -----------------------------------------------------------------------
+
+  /** {@code ListChatappTemplate}: one page of the channel's templates (without components). */
+  public TemplatePage listTemplates(ListChatappTemplateRequest request) {
+    return execute(listTemplatesCall(request));
+  }
+
+  /** Asynchronous {@link #listTemplates}. */
+  public CompletableFuture<TemplatePage> listTemplatesAsync(ListChatappTemplateRequest request) {
+    return executeAsync(listTemplatesCall(request));
+  }
+
+  private ApiCall<TemplatePage> listTemplatesCall(ListChatappTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("Name", request.name());
+    params.put("Code", request.templateCode());
+    params.put("Language", request.language());
+    params.put("AuditStatus", request.auditStatus());
+    params.put("TemplateType", request.templateType());
+    // Page is a structure, sent as one JSON-valued parameter like the official SDKs do.
+    params.put("Page", "{\"Index\":" + request.pageIndex() + ",\"Size\":" + request.pageSize() + "}");
+    return ApiCall.of(endpoint, "ListChatappTemplate", params, true,
+        Replies.templatePage(request.pageIndex(), request.pageSize()));
+  }
+
+  /**
+   * Every template matching {@code request}'s filters, fetched lazily page by page (from page 1, at
+   * {@code request}'s page size) as the stream advances.
+   */
+  public Stream<TemplateSummary> streamTemplates(ListChatappTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    Iterator<TemplateSummary> iterator = new Iterator<>() {
+      private Iterator<TemplateSummary> current = List.<TemplateSummary>of().iterator();
+      private int nextPage = 1;
+      private boolean more = true;
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && more) {
+          TemplatePage page = listTemplates(request.withPage(nextPage++));
+          current = page.templates().iterator();
+          more = page.hasNext();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public TemplateSummary next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** {@code GetChatappTemplateDetail}: one template in one language, with its components and buttons. */
+  public TemplateDetail getTemplateDetail(GetChatappTemplateDetailRequest request) {
+    return execute(getTemplateDetailCall(request));
+  }
+
+  /** Asynchronous {@link #getTemplateDetail}. */
+  public CompletableFuture<TemplateDetail> getTemplateDetailAsync(GetChatappTemplateDetailRequest request) {
+    return executeAsync(getTemplateDetailCall(request));
+  }
+
+  private ApiCall<TemplateDetail> getTemplateDetailCall(GetChatappTemplateDetailRequest request) {
+    Objects.requireNonNull(request, "request");
+    Map<String, String> params = params("CustSpaceId", request.custSpaceId());
+    params.put("TemplateCode", request.templateCode());
+    params.put("Language", request.language());
+    params.put("TemplateType", request.templateType());
+    return ApiCall.of(endpoint, "GetChatappTemplateDetail", params, true, Replies.TEMPLATE_DETAIL);
+  }
+
   private static Map<String, String> params(String key, String value) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put(key, value);
@@ -511,7 +660,7 @@ public final class CamsManagementClient {
   private Request request(ApiCall<?> call) {
     return new Request.Builder()
         .url(call.url())
-        .post(EMPTY_BODY)
+        .post(emptyBody)
         .header("x-acs-action", call.action())
         .header("x-acs-version", API_VERSION)
         .header("Accept", "application/json")
@@ -521,50 +670,135 @@ public final class CamsManagementClient {
   }
 
   private <T> T execute(ApiCall<T> call) {
-    long start = clock.millis();
-    List<Exception> earlier = new ArrayList<>();
-    for (int attempt = 1; ; attempt++) {
-      Exception failure;
-      try (Response response = http.newCall(request(call)).execute()) {
-        return read(call, response);
-      } catch (CamsApiException e) {
-        failure = e;
-      } catch (IOException e) {
-        failure = e;
+    Attempts<T> attempts = new BlockingAttempts<>(call);
+    attempts.begin();
+    // The blocking driver runs every attempt and wait on this thread: the future is done when begin() returns.
+    try {
+      return attempts.future.getNow(null);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      long delay = Thread.currentThread().isInterrupted() ? -1 : retryDelay(call, attempt, failure, start);
-      if (delay < 0) {
-        throw finalFailure(call, attempt, failure, earlier);
-      }
-      earlier.add(failure);
-      try {
-        sleeper.sleep(Duration.ofMillis(delay));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
-        throw finalFailure(call, attempt, interrupted, earlier);
-      }
+      throw e;
     }
   }
 
   private <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
-    AsyncCall<T> async = new AsyncCall<>(call, clock.millis());
-    async.start(1);
-    return async.future;
+    Attempts<T> attempts = new EnqueuedAttempts<>(call);
+    attempts.begin();
+    return attempts.future;
   }
 
-  /** One asynchronous call: each attempt is enqueued, each retry scheduled. */
-  private final class AsyncCall<T> implements Callback {
+  /**
+   * The one retry loop of a call, for both the blocking and the asynchronous methods: each attempt is a new OkHttp
+   * call (so signed anew, with a fresh date and nonce), and only {@link #settle} decides, by the
+   * {@link RetryPolicy} and the action's idempotency, whether another follows. OkHttp itself never repeats a request
+   * ({@code retryOnConnectionFailure} is off), so a non-idempotent action reaches the platform at most once per
+   * attempt the policy allows. Subclasses only say how an attempt is sent and how the pause is waited.
+   */
+  private abstract class Attempts<T> {
     final CompletableFuture<T> future = new CompletableFuture<>();
-    private final ApiCall<T> call;
-    private final long start;
+    final ApiCall<T> call;
+    private final long start = clock.millis();
     private final List<Exception> earlier = new ArrayList<>();
-    private volatile Call current;
-    private volatile int attempt;
+    volatile int attempt;
 
-    AsyncCall(ApiCall<T> call, long start) {
+    Attempts(ApiCall<T> call) {
       this.call = call;
-      this.start = start;
+    }
+
+    final void begin() {
+      attempt = 1;
+      sendGuarded();
+    }
+
+    final void sendGuarded() {
+      if (future.isDone()) {
+        return;
+      }
+      try {
+        send(request(call));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+      }
+    }
+
+    /** Sends one attempt, then calls {@link #replied} or {@link #settle}. */
+    abstract void send(Request request);
+
+    /** Waits {@code millis}, then calls {@link #next}; or calls {@link #settle} with the reason it cannot. */
+    abstract void pause(long millis);
+
+    final void replied(Response response, boolean canceled) {
+      try (response) {
+        future.complete(read(call, response));
+      } catch (CamsApiException e) {
+        settle(e, false);
+      } catch (IOException e) {
+        settle(e, canceled);
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+      }
+    }
+
+    final void settle(Exception failure, boolean canceled) {
+      long delay = canceled || future.isDone() || Thread.currentThread().isInterrupted()
+          ? -1 : retryDelay(call, attempt, failure, start);
+      if (delay < 0) {
+        future.completeExceptionally(finalFailure(call, attempt, failure, earlier));
+        return;
+      }
+      earlier.add(failure);
+      pause(delay);
+    }
+
+    final void gaveUpWaiting(IOException why) {
+      future.completeExceptionally(finalFailure(call, attempt, why, earlier));
+    }
+
+    final void next() {
+      attempt++;
+      sendGuarded();
+    }
+  }
+
+  /** Runs each attempt with {@code execute()} and waits with the {@link Sleeper}, all on the calling thread. */
+  private final class BlockingAttempts<T> extends Attempts<T> {
+    BlockingAttempts(ApiCall<T> call) {
+      super(call);
+    }
+
+    @Override
+    void send(Request request) {
+      Response response;
+      try {
+        response = http.newCall(request).execute();
+      } catch (IOException e) {
+        settle(e, false);
+        return;
+      }
+      replied(response, false);
+    }
+
+    @Override
+    void pause(long millis) {
+      try {
+        sleeper.sleep(Duration.ofMillis(millis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        gaveUpWaiting(new InterruptedIOException("interrupted while waiting to retry"));
+        return;
+      }
+      next();
+    }
+  }
+
+  /** Enqueues each attempt on OkHttp's dispatcher and schedules each retry: no thread is blocked per call. */
+  private final class EnqueuedAttempts<T> extends Attempts<T> implements Callback {
+    private volatile Call current;
+
+    EnqueuedAttempts(ApiCall<T> call) {
+      super(call);
       future.whenComplete((value, failure) -> {
         Call running = current;
         if (future.isCancelled() && running != null) {
@@ -573,51 +807,30 @@ public final class CamsManagementClient {
       });
     }
 
-    void start(int attemptNumber) {
-      if (future.isDone()) {
-        return;
-      }
-      attempt = attemptNumber;
+    @Override
+    void send(Request request) {
+      Call next = http.newCall(request);
+      current = next;
+      next.enqueue(this);
+    }
+
+    @Override
+    void pause(long millis) {
       try {
-        Call next = http.newCall(request(call));
-        current = next;
-        next.enqueue(this);
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
+        scheduler.schedule(this::next, millis, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        gaveUpWaiting(new InterruptedIOException("the retry scheduler refused the next attempt"));
       }
     }
 
     @Override
     public void onFailure(Call failed, IOException e) {
-      failed(e, failed.isCanceled());
+      settle(e, failed.isCanceled());
     }
 
     @Override
     public void onResponse(Call done, Response response) {
-      try (response) {
-        future.complete(read(call, response));
-      } catch (CamsApiException e) {
-        failed(e, false);
-      } catch (IOException e) {
-        failed(e, done.isCanceled());
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-    }
-
-    private void failed(Exception failure, boolean canceled) {
-      long delay = canceled || future.isDone() ? -1 : retryDelay(call, attempt, failure, start);
-      if (delay < 0) {
-        future.completeExceptionally(finalFailure(call, attempt, failure, earlier));
-        return;
-      }
-      earlier.add(failure);
-      int next = attempt + 1;
-      try {
-        scheduler.schedule(() -> start(next), delay, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        future.completeExceptionally(finalFailure(call, attempt, failure, earlier));
-      }
+      replied(response, done.isCanceled());
     }
   }
 
@@ -628,33 +841,34 @@ public final class CamsManagementClient {
     int status = response.code();
     if (bytes == null) {
       throw new CamsApiException(call.action(), status, "MalformedResponse", "reply larger than 4 MiB",
-          response.header("x-acs-request-id"), null);
+          response.header("x-acs-request-id"), null, null);
     }
-    Map<String, Object> envelope = Replies.envelope(bytes);
-    String requestId = envelope == null ? null : stringOrNull(envelope.get("RequestId"));
+    Replies.Envelope envelope = Replies.envelope(bytes);
+    String requestId = envelope == null ? null : envelope.requestId();
     if (requestId == null) {
       requestId = response.header("x-acs-request-id");
     }
-    String code = envelope == null ? null : stringOrNull(envelope.get("Code"));
-    boolean ok = response.isSuccessful() && envelope != null
-        && (code == null || code.equalsIgnoreCase("OK") || code.equals("200"));
-    if (ok) {
+    if (response.isSuccessful() && envelope != null && envelope.succeeded()) {
       try {
-        return call.parser().parse(envelope.get("Data"));
+        return call.parser().parse(envelope);
       } catch (Replies.MalformedReplyException e) {
-        throw new CamsApiException(call.action(), status, "MalformedResponse", e.getMessage(), requestId, null);
+        throw new CamsApiException(call.action(), status, "MalformedResponse", e.getMessage(), requestId, null,
+            null);
       }
     }
     if (envelope == null && response.isSuccessful()) {
       throw new CamsApiException(call.action(), status, "MalformedResponse",
-          "the reply is not the API's JSON envelope", requestId, null);
+          "the reply is not the API's JSON envelope", requestId, null, null);
     }
-    String message = envelope == null ? "" : stringOrNull(envelope.get("Message"));
-    throw new CamsApiException(call.action(), status, code, message, requestId, retryAfter(response));
-  }
-
-  private static String stringOrNull(Object value) {
-    return value == null ? null : value.toString();
+    if (envelope == null) {
+      throw new CamsApiException(call.action(), status, null, null, requestId, null, retryAfter(response));
+    }
+    String code = envelope.code();
+    if (code == null && response.isSuccessful()) {
+      code = "Unsuccessful"; // Success: false without a code
+    }
+    throw new CamsApiException(call.action(), status, code, envelope.message(), requestId,
+        envelope.accessDeniedDetail(), retryAfter(response));
   }
 
   /** {@code Retry-After} as delta-seconds or an HTTP date; {@code null} when absent or unreadable. */
@@ -687,6 +901,12 @@ public final class CamsManagementClient {
     return elapsedAtNextAttempt > retryPolicy.maxElapsed().toMillis() ? -1 : delay;
   }
 
+  /**
+   * Whether repeating is safe and useful. Throttling (HTTP 429, {@code Throttling}, {@code System.LimitControl})
+   * means the platform refused before acting, so even a create is repeated; a 503 or a lost reply is repeated only
+   * for idempotent actions; a connection that could not be opened is always safe. Permission, authentication and
+   * parameter failures are never repeated.
+   */
   private static boolean retryable(ApiCall<?> call, Exception failure) {
     if (failure instanceof CamsApiException api) {
       boolean throttled = api.httpStatus() == 429 || api.kind() == CamsApiException.Kind.THROTTLED;
@@ -715,7 +935,10 @@ public final class CamsManagementClient {
 
   @Override
   public String toString() {
-    return "CamsManagementClient[endpoint=" + endpoint + ", credentials=" + credentials + ", retryPolicy="
+    // The provider's own toString() could print a secret: only its type is shown.
+    String provider = credentials instanceof StaticCredentialsProvider
+        ? credentials.toString() : credentials.getClass().getSimpleName();
+    return "CamsManagementClient[endpoint=" + endpointUri + ", credentials=" + provider + ", retryPolicy="
         + retryPolicy + "]";
   }
 
@@ -778,6 +1001,11 @@ public final class CamsManagementClient {
       return this;
     }
 
+    /** Like {@link #endpoint(String)}. */
+    public Builder endpoint(URI endpoint) {
+      return endpoint(Objects.requireNonNull(endpoint, "endpoint").toString());
+    }
+
     /** Sets the endpoint to {@code https://cams.<region>.aliyuncs.com}, such as region {@code ap-southeast-1}. */
     public Builder region(String region) {
       Objects.requireNonNull(region, "region");
@@ -802,7 +1030,9 @@ public final class CamsManagementClient {
 
     /**
      * The OkHttp client to derive from (with {@code newBuilder()}, so it keeps its proxy, interceptors, pools and
-     * dispatcher). Its timeouts are kept unless set on this builder.
+     * dispatcher). Its timeouts are kept unless set on this builder. Its {@code retryOnConnectionFailure} and
+     * redirects are turned off for management calls: every repeat goes through the {@link RetryPolicy}. The only
+     * OkHttp type in this API.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
@@ -869,9 +1099,12 @@ public final class CamsManagementClient {
     }
 
     /**
+     * @throws io.camssdk.CamsConfigurationException when the OkHttp or Okio on the classpath is older than the
+     *     client needs (import {@code cams-sdk-bom})
      * @throws NullPointerException when no credentials were configured
      */
     public CamsManagementClient build() {
+      HttpStackCheck.requireCompatible();
       return new CamsManagementClient(this);
     }
 

@@ -17,10 +17,55 @@ final class Replies {
 
   private Replies() {}
 
-  /** Turns an envelope's {@code Data} into the action's result. */
+  /**
+   * Turns a successful envelope into the action's result. Most actions answer in {@code Data}; some (such as
+   * {@code ListChatappTemplate}) put their results at the top level, next to {@code RequestId}.
+   */
   @FunctionalInterface
   interface Parser<T> {
-    T parse(Object data);
+    T parse(Envelope envelope);
+  }
+
+  /** A parser of the envelope's {@code Data}. */
+  static <T> Parser<T> data(java.util.function.Function<Object, T> parser) {
+    return envelope -> parser.apply(envelope.fields().get("Data"));
+  }
+
+  /**
+   * The OpenAPI reply envelope: {@code RequestId}, {@code Code}, {@code Message}, {@code AccessDeniedDetail},
+   * often {@code Success}, then the action's results (in {@code Data} or at the top level).
+   */
+  record Envelope(Map<String, Object> fields) {
+    String requestId() {
+      return text("RequestId");
+    }
+
+    String code() {
+      return text("Code");
+    }
+
+    String message() {
+      return text("Message");
+    }
+
+    String accessDeniedDetail() {
+      return text("AccessDeniedDetail");
+    }
+
+    /** {@code Success} when present, else whether {@code Code} is absent, {@code OK} or {@code 200}. */
+    boolean succeeded() {
+      Object success = fields.get("Success");
+      if (success instanceof Boolean b && !b || success instanceof String s && s.equalsIgnoreCase("false")) {
+        return false;
+      }
+      String code = code();
+      return code == null || code.equalsIgnoreCase("OK") || code.equals("200");
+    }
+
+    private String text(String key) {
+      Object value = fields.get(key);
+      return value == null ? null : value.toString();
+    }
   }
 
   /** The reply does not have the shape the contract promises. */
@@ -32,8 +77,8 @@ final class Replies {
     }
   }
 
-  /** The body as a JSON object, or {@code null} when it is not one. */
-  static Map<String, Object> envelope(byte[] body) {
+  /** The body as an envelope, or {@code null} when it is not a JSON object. */
+  static Envelope envelope(byte[] body) {
     if (body.length == 0) {
       return null;
     }
@@ -41,7 +86,7 @@ final class Replies {
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
         return null;
       }
-      return Json.readObjectMap(reader, LIMITS, 1);
+      return new Envelope(Json.readObjectMap(reader, LIMITS, 1));
     } catch (IOException | JsonDataException | MalformedPayloadException e) {
       return null;
     }
@@ -49,15 +94,15 @@ final class Replies {
 
   static final Parser<Void> NOTHING = data -> null;
 
-  static final Parser<CreatedBusinessSystem> CREATED_BUSINESS_SYSTEM = data -> {
+  static final Parser<CreatedBusinessSystem> CREATED_BUSINESS_SYSTEM = data(data -> {
     Map<String, Object> map = object(data, "Data");
     return new CreatedBusinessSystem(requiredString(map, "BusinessSystemId"), requiredString(map, "Signature"));
-  };
+  });
 
   static final Parser<RefreshedSignature> REFRESHED_SIGNATURE =
-      data -> new RefreshedSignature(requiredString(object(data, "Data"), "Signature"));
+      data(data -> new RefreshedSignature(requiredString(object(data, "Data"), "Signature")));
 
-  static final Parser<List<BusinessSystem>> BUSINESS_SYSTEMS = data -> {
+  static final Parser<List<BusinessSystem>> BUSINESS_SYSTEMS = data(data -> {
     List<BusinessSystem> systems = new ArrayList<>();
     for (Object item : list(data, "Data")) {
       Map<String, Object> map = object(item, "Data[]");
@@ -65,10 +110,10 @@ final class Replies {
           string(map, "ApiUrl"), string(map, "Remarks"), string(map, "SignatureHint")));
     }
     return List.copyOf(systems);
-  };
+  });
 
   static Parser<IntentPage> intentPage(int pageIndex, int pageSize) {
-    return data -> {
+    return data(data -> {
       Map<String, Object> map = object(data, "Data");
       List<Intent> intents = new ArrayList<>();
       Object list = map.get("List");
@@ -80,10 +125,10 @@ final class Replies {
       Object total = map.get("Total");
       return new IntentPage(intents, total == null ? intents.size() : number(total, "Data.Total"), pageIndex,
           pageSize);
-    };
+    });
   }
 
-  static final Parser<ServiceSettings> SERVICE_SETTINGS = data -> {
+  static final Parser<ServiceSettings> SERVICE_SETTINGS = data(data -> {
     Map<String, Object> map = object(data, "Data");
     Object otp = map.get("OtpScheduling");
     OtpScheduling scheduling = OtpScheduling.disabled();
@@ -94,7 +139,7 @@ final class Replies {
     }
     return new ServiceSettings(string(map, "ChannelType"), bool(map.get("SmsActivated"), "SmsActivated"),
         scheduling);
-  };
+  });
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(Object value, String path) {
@@ -216,6 +261,63 @@ final class Replies {
       out.append('"').append(country).append('"'); // validated: two upper-case letters
     }
     return out.append(']').toString();
+  }
+
+
+  /**
+   * {@code ListChatappTemplate} answers at the top level ({@code ListTemplate}, {@code Total} beside
+   * {@code RequestId}); a reply that wraps them in {@code Data} is read too.
+   */
+  static Parser<TemplatePage> templatePage(int pageIndex, int pageSize) {
+    return envelope -> {
+      Map<String, Object> fields = envelope.fields();
+      if (!fields.containsKey("ListTemplate") && fields.get("Data") instanceof Map) {
+        fields = object(fields.get("Data"), "Data");
+      }
+      List<TemplateSummary> templates = new ArrayList<>();
+      Object list = fields.get("ListTemplate");
+      for (Object item : list == null ? List.of() : list(list, "ListTemplate")) {
+        Map<String, Object> t = object(item, "ListTemplate[]");
+        Object updated = t.get("LastUpdateTime");
+        templates.add(new TemplateSummary(requiredString(t, "TemplateCode"), string(t, "TemplateName"),
+            string(t, "Language"), string(t, "Category"), string(t, "AuditStatus"), string(t, "TemplateType"),
+            string(t, "Reason"), updated == null ? 0 : number(updated, "LastUpdateTime")));
+      }
+      Object total = fields.get("Total");
+      return new TemplatePage(templates, total == null ? templates.size() : number(total, "Total"), pageIndex,
+          pageSize);
+    };
+  }
+
+  static final Parser<TemplateDetail> TEMPLATE_DETAIL = data(data -> {
+    Map<String, Object> map = object(data, "Data");
+    List<TemplateComponent> components = new ArrayList<>();
+    Object list = map.get("Components");
+    for (Object item : list == null ? List.of() : list(list, "Data.Components")) {
+      Map<String, Object> c = object(item, "Data.Components[]");
+      List<TemplateButton> buttons = new ArrayList<>();
+      Object buttonList = c.get("Buttons");
+      for (Object b : buttonList == null ? List.of() : list(buttonList, "Data.Components[].Buttons")) {
+        Map<String, Object> button = object(b, "Data.Components[].Buttons[]");
+        TemplateButton.ExtendAttrs attrs = TemplateButton.ExtendAttrs.NONE;
+        Object extend = button.get("ExtendAttrs");
+        if (extend != null) {
+          Map<String, Object> e = object(extend, "ExtendAttrs");
+          attrs = new TemplateButton.ExtendAttrs(string(e, "Action"), string(e, "IntentCode"),
+              string(e, "NextTemplateCode"), string(e, "NextTemplateName"), string(e, "NextLanguageCode"));
+        }
+        buttons.add(new TemplateButton(string(button, "Type"), string(button, "Text"), string(button, "Url"),
+            string(button, "PhoneNumber"), attrs));
+      }
+      components.add(new TemplateComponent(string(c, "Type"), string(c, "Format"), string(c, "Text"), buttons));
+    }
+    return new TemplateDetail(requiredString(map, "TemplateCode"), string(map, "Name"), string(map, "Language"),
+        string(map, "Category"), string(map, "AuditStatus"), string(map, "TemplateType"), components);
+  });
+
+  /** {@code Y} or {@code N}, as {@code HttpFlag} and {@code QueueFlag} take them; {@code null} stays unset. */
+  static String flag(Boolean value) {
+    return value == null ? null : value ? "Y" : "N";
   }
 
 }

@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * How a management call is repeated after a transient failure: a connection failure, HTTP 429, HTTP 503 or the
- * code {@code Throttling}. Delays grow exponentially ({@code initialBackoff × 2^(n-1)}, capped at
+ * codes {@code Throttling} and {@code System.LimitControl}. It is the only way a call is repeated: the client
+ * turns OkHttp's own silent retry off. Delays grow exponentially ({@code initialBackoff × 2^(n-1)}, capped at
  * {@code maxBackoff}) with "equal jitter" (a random point in the upper half of that delay); a {@code Retry-After}
  * header replaces the computed delay. Retrying stops after {@code maxAttempts} attempts, or when the next attempt
  * would start later than {@code maxElapsed} after the first.
  *
  * <p>Which failures are retried depends on the action (see {@link CamsManagementClient}): read-only and idempotent
  * actions on all of the above; {@code Create*} and {@code RefreshBusinessSystemSignature} only when the platform
- * cannot have run them (429 or {@code Throttling}, or a connection that could not be opened).
+ * cannot have run them (429, {@code Throttling} or {@code System.LimitControl}, or a connection that could not be
+ * opened).
  *
  * <pre>{@code
  * RetryPolicy patient = RetryPolicy.builder().maxAttempts(6).maxElapsed(Duration.ofMinutes(2)).build();

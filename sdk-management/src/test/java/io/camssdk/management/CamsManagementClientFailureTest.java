@@ -70,7 +70,10 @@ class CamsManagementClientFailureTest {
       "400, Throttling.User, THROTTLED",
       "503, ServiceUnavailable, SERVICE_UNAVAILABLE",
       "500, InternalError, OTHER",
-      "403, Forbidden.RAM, OTHER",
+      "403, Forbidden.RAM, PERMISSION_DENIED",
+      "403, Ram.PermissionDeny, PERMISSION_DENIED",
+      "403, Product.Unsubscript, PERMISSION_DENIED",
+      "400, System.LimitControl, THROTTLED",
   })
   void mapsEveryErrorCodeToItsKind(int status, String code, CamsApiException.Kind kind) {
     CamsManagementClient client = builder().retryPolicy(RetryPolicy.none()).build();
@@ -80,11 +83,13 @@ class CamsManagementClientFailureTest {
 
     assertThat(e.kind()).isEqualTo(kind);
     assertThat(e.httpStatus()).isEqualTo(status);
-    assertThat(e.code()).isEqualTo(code);
+    assertThat(e.errorCode()).isEqualTo(code);
     assertThat(e.errorMessage()).isEqualTo("it went wrong");
     assertThat(e.requestId()).isEqualTo("req-9");
     assertThat(e.action()).isEqualTo("DeleteIntent");
-    assertThat(e).hasMessage("DeleteIntent failed: HTTP " + status + " " + code + ": it went wrong (RequestId req-9)");
+    assertThat(e.getMessage()).startsWith("DeleteIntent failed: HTTP " + status + " " + code + ": it went wrong")
+        .endsWith(" (RequestId req-9)").doesNotContain("\n");
+    assertThat(e.code()).isEqualTo(io.camssdk.CamsCode.API_ERROR);
     assertThat(e.getMessage()).doesNotContain(SECRET);
   }
 
@@ -100,11 +105,11 @@ class CamsManagementClientFailureTest {
     CamsApiException unavailable = catchThrowableOfType(CamsApiException.class, () -> client.listBusinessSystems(SPACE));
     CamsApiException malformed = catchThrowableOfType(CamsApiException.class, () -> client.listBusinessSystems(SPACE));
 
-    assertThat(badGateway.code()).isEqualTo("Unknown");
+    assertThat(badGateway.errorCode()).isEqualTo("Unknown");
     assertThat(badGateway.kind()).isEqualTo(CamsApiException.Kind.OTHER);
     assertThat(badGateway.requestId()).isEqualTo("hdr-1");
     assertThat(unavailable.kind()).isEqualTo(CamsApiException.Kind.SERVICE_UNAVAILABLE);
-    assertThat(malformed.code()).isEqualTo("MalformedResponse");
+    assertThat(malformed.errorCode()).isEqualTo("MalformedResponse");
   }
 
   @Test

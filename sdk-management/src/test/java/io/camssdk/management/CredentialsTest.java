@@ -56,7 +56,7 @@ class CredentialsTest {
     assertThatThrownBy(() -> builder.endpoint("http://cams.ap-southeast-1.aliyuncs.com"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must use https");
-    assertThat(builder.endpoint("http://127.0.0.1:9000").build().endpoint().port()).isEqualTo(9000);
+    assertThat(builder.endpoint("http://127.0.0.1:9000").build().endpoint().getPort()).isEqualTo(9000);
   }
 
   @Test
@@ -64,5 +64,26 @@ class CredentialsTest {
     assertThatThrownBy(() -> CamsManagementClient.builder().build())
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("credentials");
+  }
+
+  @Test
+  void clientToStringShowsNeitherTheSecretNorAProvidersOwnToString() {
+    CredentialsProvider leaky = new CredentialsProvider() {
+      @Override
+      public Credentials credentials() {
+        return Credentials.of("LTAIid", "provider-secret");
+      }
+
+      @Override
+      public String toString() {
+        return "provider-secret";
+      }
+    };
+    String fixed = CamsManagementClient.builder().credentials(Credentials.of("LTAIid", "fixed-secret")).build()
+        .toString();
+    String custom = CamsManagementClient.builder().credentialsProvider(leaky).build().toString();
+
+    assertThat(fixed).contains("LTAIid").doesNotContain("fixed-secret");
+    assertThat(custom).doesNotContain("provider-secret");
   }
 }

@@ -36,7 +36,7 @@ class ValidationTest {
       }
     });
     assertThat(e).as("expected a CamsValidationException").isNotNull();
-    assertThat(e.field()).isEqualTo(field);
+    assertThat(e.parameter()).isEqualTo(field);
     assertThat(e.getMessage()).startsWith(field + " ");
     assertThat(server.getRequestCount()).isZero();
     return e;
@@ -133,7 +133,9 @@ class ValidationTest {
   }
 
   @Test
-  void validationExceptionIsAnIllegalArgumentException() {
-    assertThatThrownBy(() -> intent().intentCode("").build()).isInstanceOf(IllegalArgumentException.class);
+  void validationExceptionIsACamsExceptionWithTheInvalidParameterCode() {
+    assertThatThrownBy(() -> intent().intentCode("").build())
+        .isInstanceOfSatisfying(io.camssdk.CamsException.class,
+            e -> assertThat(e.code()).isEqualTo(io.camssdk.CamsCode.INVALID_PARAMETER));
   }
 }

@@ -86,6 +86,7 @@ public final class CamsEmulator implements AutoCloseable {
   private final Random random;
   private final Platform platform;
   private final FaultQueue faults = new FaultQueue();
+  private final DocumentedActions documented;
   private final Map<Delivery.Kind, Callback> callbacks = new EnumMap<>(Delivery.Kind.class);
   private final Map<String, Deliverer.Job> log = new LinkedHashMap<>();
   private final Object logLock = new Object();
@@ -110,6 +111,24 @@ public final class CamsEmulator implements AutoCloseable {
         : builder.channels;
     channels.forEach(state::addChannel);
     this.platform = new Platform(state, builder.clock, random, builder.gracePeriod, builder.stateFile);
+    this.documented = new DocumentedActions(
+        space -> platform.channels().stream().filter(c -> c.custSpaceId().equals(space)).findFirst().orElse(null),
+        (kind, url) -> callbackUrl(kind, url, null));
+  }
+
+  /**
+   * Adds (or replaces, by code and language) a template of the channel, served by {@code ListChatappTemplate}
+   * and {@code GetChatappTemplateDetail}; its quick replies can call intents ({@code ExtendAttrs.IntentCode}).
+   *
+   * @throws IllegalArgumentException when the emulator has no such channel
+   */
+  public void addTemplate(String custSpaceId, EmulatorTemplate template) {
+    try {
+      documented.addTemplate(Objects.requireNonNull(custSpaceId, "custSpaceId"),
+          Objects.requireNonNull(template, "template"));
+    } catch (ApiError e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   /** A builder with the platform's defaults: loopback, port 0, 3 s timeout, 1 s backoff, 6 attempts. */
@@ -136,7 +155,8 @@ public final class CamsEmulator implements AutoCloseable {
     server.setExecutor(serverExecutor);
     Acs3Verifier verifier = new Acs3Verifier(config.accessKeys.isEmpty()
         ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET) : config.accessKeys, config.clock);
-    server.createContext("/", new ManagementApi(platform, verifier, this::newManagementRequestId, faults));
+    server.createContext("/", new ManagementApi(platform, verifier, this::newManagementRequestId, faults,
+        documented));
     server.createContext(AdminApi.PATH, new AdminApi(this));
     ScheduledExecutorService scheduler = config.scheduler;
     if (scheduler == null) {

@@ -27,12 +27,15 @@ final class ManagementApi implements HttpHandler {
   private final Acs3Verifier verifier;
   private final Supplier<String> requestIds;
   private final FaultQueue faults;
+  private final DocumentedActions documented;
 
-  ManagementApi(Platform platform, Acs3Verifier verifier, Supplier<String> requestIds, FaultQueue faults) {
+  ManagementApi(Platform platform, Acs3Verifier verifier, Supplier<String> requestIds, FaultQueue faults,
+      DocumentedActions documented) {
     this.platform = platform;
     this.verifier = verifier;
     this.requestIds = requestIds;
     this.faults = faults;
+    this.documented = documented;
   }
 
   @Override
@@ -43,6 +46,7 @@ final class ManagementApi implements HttpHandler {
       String code = "OK";
       String message = "";
       Object data = null;
+      Map<String, Object> topLevel = null; // documented actions: their reply fields, Data included
       String retryAfter = null;
       try {
         byte[] body = readBody(exchange.getRequestBody());
@@ -65,7 +69,11 @@ final class ManagementApi implements HttpHandler {
           retryAfter = fault.retryAfterSeconds() > 0 ? Long.toString(fault.retryAfterSeconds()) : null;
           throw new ApiError(fault.status(), fault.code(), fault.message());
         }
-        data = platform.perform(action, query);
+        if (documented.handles(action)) {
+          topLevel = documented.perform(action, query);
+        } else {
+          data = platform.perform(action, query);
+        }
       } catch (ApiError e) {
         status = e.status;
         code = e.code;
@@ -81,6 +89,9 @@ final class ManagementApi implements HttpHandler {
       envelope.put("Message", message);
       if (data != null) {
         envelope.put("Data", data);
+      }
+      if (topLevel != null && status == 200) {
+        envelope.putAll(topLevel);
       }
       byte[] reply = write(envelope);
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

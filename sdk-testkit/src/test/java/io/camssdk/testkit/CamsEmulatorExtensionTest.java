@@ -28,7 +28,7 @@ class CamsEmulatorExtensionTest {
   @Test
   void injectsAClientThatTalksToIt(CamsEmulator emulator, CamsManagementClient cams) {
     assertThat(cams.getServiceSettings("cams-shop-line").channelType()).isEqualTo("line");
-    assertThat(cams.endpoint().port()).isEqualTo(emulator.port());
+    assertThat(cams.endpoint().getPort()).isEqualTo(emulator.port());
     remember(emulator);
   }
 

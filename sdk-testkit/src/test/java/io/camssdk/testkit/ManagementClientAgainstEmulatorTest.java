@@ -57,7 +57,7 @@ class ManagementClientAgainstEmulatorTest {
         .doesNotContain(created.businessSystemId());
     assertThatThrownBy(() -> cams.deleteBusinessSystem(WA, created.businessSystemId()))
         .isInstanceOfSatisfying(CamsApiException.class, e -> {
-          assertThat(e.code()).isEqualTo("BusinessSystem.NotFound");
+          assertThat(e.errorCode()).isEqualTo("BusinessSystem.NotFound");
           assertThat(e.kind()).isEqualTo(CamsApiException.Kind.NOT_FOUND);
         });
   }
@@ -89,7 +89,7 @@ class ManagementClientAgainstEmulatorTest {
 
     cams.deleteIntent(WA, id, "ECHO");
     assertThatThrownBy(() -> cams.deleteIntent(WA, id, "ECHO")).isInstanceOfSatisfying(CamsApiException.class,
-        e -> assertThat(e.code()).isEqualTo("Intent.NotFound"));
+        e -> assertThat(e.errorCode()).isEqualTo("Intent.NotFound"));
   }
 
   @Test
@@ -104,7 +104,7 @@ class ManagementClientAgainstEmulatorTest {
     assertThatThrownBy(() -> cams.modifyOtpScheduling(VIBER, new OtpScheduling(true, List.of("SG"), false)))
         .isInstanceOfSatisfying(CamsApiException.class, e -> {
           assertThat(e.httpStatus()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("OtpScheduling.NotSupported");
+          assertThat(e.errorCode()).isEqualTo("OtpScheduling.NotSupported");
           assertThat(e.kind()).isEqualTo(CamsApiException.Kind.NOT_SUPPORTED);
         });
     assertThat(cams.getServiceSettings(VIBER).channelType()).isEqualTo("viber");
@@ -125,7 +125,7 @@ class ManagementClientAgainstEmulatorTest {
         .retryPolicy(RetryPolicy.none()).build();
     assertThatThrownBy(() -> wrongSecret.listBusinessSystems(WA)).isInstanceOfSatisfying(CamsApiException.class,
         e -> {
-          assertThat(e.code()).isEqualTo("SignatureDoesNotMatch");
+          assertThat(e.errorCode()).isEqualTo("SignatureDoesNotMatch");
           assertThat(e.kind()).isEqualTo(CamsApiException.Kind.AUTH_FAILURE);
           assertThat(e.getMessage()).doesNotContain("wrong-secret");
         });
@@ -133,7 +133,7 @@ class ManagementClientAgainstEmulatorTest {
         .credentials(io.camssdk.management.Credentials.of("LTAIunknownKey", "secret"))
         .retryPolicy(RetryPolicy.none()).build();
     assertThatThrownBy(() -> unknown.listBusinessSystems(WA)).isInstanceOfSatisfying(CamsApiException.class,
-        e -> assertThat(e.code()).isEqualTo("InvalidAccessKeyId.NotFound"));
+        e -> assertThat(e.errorCode()).isEqualTo("InvalidAccessKeyId.NotFound"));
   }
 
   @Test

@@ -25,7 +25,7 @@ class CamsManagementAutoConfigurationTest {
     withKey.run(context -> {
       assertThat(context).hasSingleBean(CamsManagementClient.class);
       CamsManagementClient client = context.getBean(CamsManagementClient.class);
-      assertThat(client.endpoint().host()).isEqualTo("127.0.0.1");
+      assertThat(client.endpoint().getHost()).isEqualTo("127.0.0.1");
       assertThat(client.toString()).doesNotContain("secret-value-123");
     });
   }

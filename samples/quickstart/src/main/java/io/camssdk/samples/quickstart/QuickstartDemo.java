@@ -118,9 +118,9 @@ public final class QuickstartDemo {
           cams.modifyOtpScheduling(viber.custSpaceId(), new OtpScheduling(true, List.of("SG"), false));
           throw new DemoFailure("OTP scheduling on a Viber channel was accepted");
         } catch (CamsApiException e) {
-          expect(e.code().equals("OtpScheduling.NotSupported"), "unexpected error " + e.getMessage());
+          expect(e.errorCode().equals("OtpScheduling.NotSupported"), "unexpected error " + e.getMessage());
           detail("ModifyOtpScheduling on " + viber.custSpaceId() + " (viber) -> refused: HTTP " + e.httpStatus()
-              + " " + e.code());
+              + " " + e.errorCode());
         }
 
         step("6", "intent calls, signed v1 with the business system's token");
