@@ -49,8 +49,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * @since 0.1
  */
+// Before those that look for the endpoint's beans (they name only the servlet auto-configuration as "after").
 @AutoConfiguration(before = {CamsMetricsAutoConfiguration.class, CamsInfoAutoConfiguration.class,
-    CamsHealthAutoConfiguration.class})
+    CamsHealthAutoConfiguration.class, CamsIntentCoverageAutoConfiguration.class})
 @ConditionalOnClass({CamsEndpoint.class, RouterFunction.class, Mono.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(prefix = "cams.endpoint", name = "enabled", havingValue = "true", matchIfMissing = true)
