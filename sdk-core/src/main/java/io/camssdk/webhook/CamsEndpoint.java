@@ -329,6 +329,14 @@ public final class CamsEndpoint {
     return limits;
   }
 
+  /**
+   * The largest body accepted, in bytes. Adapters that read a body before handing it over (a servlet reading
+   * without blocking a thread) stop at this limit plus one byte, so the endpoint still answers {@code 413}.
+   */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   /** The router in use. */
   public IntentRouter router() {
     return router;

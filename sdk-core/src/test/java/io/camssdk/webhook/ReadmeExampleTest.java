@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,7 @@ class ReadmeExampleTest {
         out.write(reply.body());
       }
     });
+    server.setExecutor(Executors.newFixedThreadPool(32)); // README: without one, every call waits for the one before it
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -78,6 +81,7 @@ class ReadmeExampleTest {
   @AfterEach
   void stopServer() {
     server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 
   private HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) throws Exception {

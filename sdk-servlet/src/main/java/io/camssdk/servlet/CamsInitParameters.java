@@ -41,6 +41,12 @@ public final class CamsInitParameters {
   public static final String HANDLER_BUDGET_MS = "cams.handler-budget-ms";
   /** {@code true} to reject receipt pushes without a signature (default {@code false}). */
   public static final String REQUIRE_RECEIPT_SIGNATURE = "cams.require-receipt-signature";
+  /**
+   * How long, in milliseconds, a request's whole body may take to arrive (default 10000): later, the call is
+   * answered {@code 408 RequestTimeout} and its connection closed. An adapter setting, so it may be combined with
+   * {@link #ENDPOINT_ATTRIBUTE}.
+   */
+  public static final String READ_DEADLINE_MS = "cams.read-deadline-ms";
   /** Fully qualified name of a {@link CamsServletConfigurer} that adds the handlers. */
   public static final String CONFIGURER = "cams.configurer";
   /** For {@link CamsReceiptServlet} only: {@code status}, {@code inbound} or {@code audit}. */

@@ -1,5 +1,6 @@
 package io.camssdk.servlet;
 
+import io.camssdk.CamsConfigurationException;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.SignatureScheme;
 import io.camssdk.signature.SignatureVerifier;
@@ -11,10 +12,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The adapter's machinery: servlet request in, endpoint response out, and endpoints from init parameters. */
 final class ServletEndpoints {
+  private static final Logger log = LoggerFactory.getLogger(ServletEndpoints.class);
+  /** Shorter tokens are accepted with a warning: the console generates longer ones. */
+  static final int SHORT_TOKEN_LENGTH = 16;
+  /** The builders' names of the settings read from init parameters, for {@link CamsConfigurationException}. */
+  private static final Map<String, String> INIT_PARAMETER_OF_SETTING = Map.of(
+      "tokens", CamsInitParameters.SIGNATURE_TOKENS,
+      "token", CamsInitParameters.SIGNATURE_TOKENS,
+      "tolerance", CamsInitParameters.TOLERANCE_SECONDS,
+      "scheme", CamsInitParameters.SCHEME,
+      "maxBodyBytes", CamsInitParameters.MAX_BODY_BYTES,
+      "handlerBudget", CamsInitParameters.HANDLER_BUDGET_MS,
+      "requireReceiptSignature", CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE);
+
   private ServletEndpoints() {}
 
   /** Init parameters of one servlet or filter, falling back to the context's. */
@@ -24,7 +42,8 @@ final class ServletEndpoints {
       if (value == null && context != null) {
         value = context.getInitParameter(name);
       }
-      return value == null || value.isBlank() ? null : value.trim();
+      // strip(), not trim(): only whitespace goes; a control character at an end is kept, and refused for tokens.
+      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 
@@ -40,7 +59,16 @@ final class ServletEndpoints {
       return fromAttribute(params, attribute);
     }
     List<String> tokens = tokens(params, environment);
-    SignatureVerifier.Builder verifier = SignatureVerifier.builder().tokens(tokens);
+    String tokensParameter = params.get(CamsInitParameters.SIGNATURE_TOKENS) != null
+        ? CamsInitParameters.SIGNATURE_TOKENS : CamsInitParameters.SIGNATURE_TOKENS_ENV;
+    SignatureVerifier.Builder verifier;
+    try {
+      verifier = SignatureVerifier.builder().tokens(tokens);
+    } catch (CamsConfigurationException e) {
+      throw configurationFailure(params, e.renamed(tokensParameter));
+    } catch (RuntimeException e) {
+      throw failure(params, "init parameter " + tokensParameter + " holds an unusable token: " + e.getMessage());
+    }
     String tolerance = params.get(CamsInitParameters.TOLERANCE_SECONDS);
     if (tolerance != null) {
       verifier.tolerance(Duration.ofSeconds(positiveLong(params, CamsInitParameters.TOLERANCE_SECONDS, tolerance)));
@@ -52,6 +80,8 @@ final class ServletEndpoints {
     CamsEndpoint.Builder endpoint = CamsEndpoint.builder();
     try {
       endpoint.verifier(verifier.build());
+    } catch (CamsConfigurationException e) {
+      throw configurationFailure(params, renamed(e));
     } catch (RuntimeException e) {
       throw failure(params, "the signature settings are invalid: " + e.getMessage());
     }
@@ -82,6 +112,8 @@ final class ServletEndpoints {
       return endpoint.build();
     } catch (ServletException e) {
       throw e;
+    } catch (CamsConfigurationException e) {
+      throw configurationFailure(params, renamed(e));
     } catch (Exception e) {
       throw failure(params, "could not build the endpoint: " + e.getClass().getName() + ": " + e.getMessage());
     }
@@ -127,15 +159,79 @@ final class ServletEndpoints {
           + CamsInitParameters.SIGNATURE_TOKENS_ENV + ", or name a prebuilt endpoint with "
           + CamsInitParameters.ENDPOINT_ATTRIBUTE);
     }
-    return splitTokens(raw);
+    List<String> tokens = splitTokens(raw);
+    String source = variable != null
+        ? "environment variable " + variable + " (from " + CamsInitParameters.SIGNATURE_TOKENS_ENV + ")"
+        : "init parameter " + CamsInitParameters.SIGNATURE_TOKENS;
+    for (int i = 0; i < tokens.size(); i++) {
+      String problem = tokenProblem(tokens.get(i));
+      String which = "token " + (i + 1) + " of " + tokens.size();
+      if (problem != null) {
+        // Never the value: it is a secret, and a placeholder shows which secret store failed to resolve.
+        throw failure(params, source + ": " + which + " " + problem);
+      }
+      if (tokens.get(i).length() < SHORT_TOKEN_LENGTH) {
+        log.warn("{}: {}: {} is shorter than {} characters; use the token the CAMS console generated",
+            params.owner(), source, which, SHORT_TOKEN_LENGTH);
+      }
+    }
+    return tokens;
   }
 
-  /** Comma-separated tokens, trimmed, empty entries dropped. */
+  /**
+   * Why a token read from configuration cannot be the console's token, or {@code null}: an unresolved placeholder
+   * (the deployment meant to substitute it), whitespace inside, or a control character (a pasted line break).
+   */
+  static String tokenProblem(String token) {
+    if (token.contains("${") || (token.startsWith("#{") && token.endsWith("}"))) {
+      return "is an unresolved placeholder (${...}): substitute the real token before start-up, or name an "
+          + "environment variable with " + CamsInitParameters.SIGNATURE_TOKENS_ENV;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (Character.isISOControl(c)) {
+        return "contains a control character: copy the token again from the CAMS console";
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return "contains whitespace: separate tokens with commas, and copy the token again from the CAMS console";
+      }
+    }
+    return null;
+  }
+
+  /** The read deadline of a servlet or filter configured by init parameters. */
+  static Duration readDeadline(InitSource params) throws ServletException {
+    String value = params.get(CamsInitParameters.READ_DEADLINE_MS);
+    if (value == null) {
+      return ServletCallHandler.DEFAULT_READ_DEADLINE;
+    }
+    return Duration.ofMillis(positiveLong(params, CamsInitParameters.READ_DEADLINE_MS, value));
+  }
+
+  /** A positive duration passed to a constructor. */
+  static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive but was " + value);
+    }
+    return value;
+  }
+
+  private static CamsConfigurationException renamed(CamsConfigurationException e) {
+    String parameter = INIT_PARAMETER_OF_SETTING.get(e.setting());
+    return parameter == null ? e : e.renamed(parameter);
+  }
+
+  private static ServletException configurationFailure(InitSource params, CamsConfigurationException e) {
+    return new ServletException(params.owner() + ": " + e.getMessage(), e);
+  }
+
+  /** Comma-separated tokens, whitespace around each stripped, empty entries dropped. */
   static List<String> splitTokens(String raw) {
     List<String> tokens = new ArrayList<>();
     for (String token : raw.split(",")) {
       if (!token.isBlank()) {
-        tokens.add(token.trim());
+        tokens.add(token.strip());
       }
     }
     return List.copyOf(tokens);

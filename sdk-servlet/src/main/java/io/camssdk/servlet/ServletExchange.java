@@ -11,8 +11,12 @@ import java.util.List;
 
 /**
  * The two halves of serving {@link io.camssdk.webhook.CamsEndpoint} from a servlet: the request as the endpoint
- * reads it, and its reply written back. The servlets and the filter of this module use it, as can any servlet of
- * an application's own (the Spring Boot starter's does).
+ * reads it, and its reply written back.
+ *
+ * <p>{@link #adapt} hands the endpoint the container's stream, which it reads with blocking reads: a slow sender
+ * then holds the thread for as long as the container's idle timeout allows between two bytes. A servlet of an
+ * application's own should rather use {@link ServletCallHandler}, which reads the body without holding a thread,
+ * within a read deadline, and answers every failure in JSON; this module's servlets do.
  *
  * <pre>{@code
  * protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -34,7 +38,7 @@ public final class ServletExchange {
         request.getContentLengthLong(), request.getInputStream());
   }
 
-  private static List<String> headerValues(HttpServletRequest request, String name) {
+  static List<String> headerValues(HttpServletRequest request, String name) {
     Enumeration<String> values = request.getHeaders(name);
     return values == null ? List.of() : Collections.list(values);
   }

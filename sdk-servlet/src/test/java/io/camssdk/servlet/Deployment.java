@@ -9,7 +9,9 @@ import java.util.Map;
 
 /** What a test puts into a container, independent of the container. */
 final class Deployment {
-  record ServletMount(String name, String path, Servlet servlet, Map<String, String> initParameters) {}
+  /** A servlet; {@code async} as registered ({@code asyncSupported}), which the SDK's servlets are meant to be. */
+  record ServletMount(String name, String path, Servlet servlet, Map<String, String> initParameters,
+      boolean async) {}
 
   record FilterMount(String name, String path, Filter filter, Map<String, String> initParameters) {}
 
@@ -22,7 +24,13 @@ final class Deployment {
   }
 
   Deployment servlet(String path, Servlet servlet, Map<String, String> initParameters) {
-    servlets.add(new ServletMount("servlet" + servlets.size(), path, servlet, initParameters));
+    servlets.add(new ServletMount("servlet" + servlets.size(), path, servlet, initParameters, true));
+    return this;
+  }
+
+  /** A servlet registered without async support, as an old {@code web.xml} would. */
+  Deployment blockingServlet(String path, Servlet servlet) {
+    servlets.add(new ServletMount("servlet" + servlets.size(), path, servlet, Map.of(), false));
     return this;
   }
 

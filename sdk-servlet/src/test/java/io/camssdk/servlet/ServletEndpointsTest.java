@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,71 @@ final class ServletEndpointsTest {
     values.put(CamsInitParameters.MAX_BODY_BYTES, "x");
     assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN, "bad token"));
+  }
+
+  @Test
+  void refusesPlaceholderTokenNamingTheParameterNeverTheValue() {
+    for (String placeholder : new String[] {"${CAMS_SIGNATURE_TOKEN}", "prefix-${vault.cams.token}"}) {
+      Map<String, String> values = valid();
+      values.put(CamsInitParameters.SIGNATURE_TOKENS, TOKEN + "," + placeholder);
+      assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+          .isInstanceOf(ServletException.class)
+          .hasMessageStartingWith("servlet cams: init parameter cams.signature-tokens: token 2 of 2 is an unresolved "
+              + "placeholder")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN, "CAMS_SIGNATURE_TOKEN", "vault"));
+    }
+  }
+
+  @Test
+  void refusesTokensHoldingWhitespaceOrControlCharactersNeverShowingThem() {
+    for (String bad : new String[] {"abcdef01 23456789", "abcdef0123456789\u0007", "abcdef\r\n0123456789",
+        "abcdef\u00a00123456789"}) {
+      Map<String, String> values = valid();
+      values.put(CamsInitParameters.SIGNATURE_TOKENS, bad);
+      assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values)))
+          .isInstanceOf(ServletException.class)
+          .hasMessageContaining("init parameter cams.signature-tokens: token 1 of 1 contains")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abcdef", "0123456789"));
+    }
+  }
+
+  @Test
+  void refusesPlaceholderFromTheEnvironmentNamingTheVariableAndTheParameter() {
+    Map<String, String> values = valid();
+    values.remove(CamsInitParameters.SIGNATURE_TOKENS);
+    values.put(CamsInitParameters.SIGNATURE_TOKENS_ENV, "MY_TOKENS");
+    assertThatThrownBy(() -> ServletEndpoints.fromInitParameters(params(values),
+        Map.of("MY_TOKENS", "${SECRET_FROM_VAULT}")::get))
+        .hasMessageStartingWith("servlet cams: environment variable MY_TOKENS (from cams.signature-tokens-env): "
+            + "token 1 of 1 is an unresolved placeholder")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET_FROM_VAULT"));
+  }
+
+  @Test
+  void warnsAboutTokensShorterThan16CharactersWithoutShowingThem() throws Exception {
+    Map<String, String> values = valid();
+    values.put(CamsInitParameters.SIGNATURE_TOKENS, "short-tok1," + TOKEN);
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(ServletEndpoints.fromInitParameters(params(values))).isNotNull();
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("init parameter cams.signature-tokens: token 1 of 2 is shorter than 16 characters")
+        .doesNotContain("short-tok1", TOKEN);
+  }
+
+  @Test
+  void readsTheReadDeadlineAndRefusesANonPositiveOne() throws Exception {
+    Map<String, String> values = valid();
+    assertThat(ServletEndpoints.readDeadline(params(values))).isEqualTo(ServletCallHandler.DEFAULT_READ_DEADLINE);
+    values.put(CamsInitParameters.READ_DEADLINE_MS, "2500");
+    assertThat(ServletEndpoints.readDeadline(params(values))).hasMillis(2500);
+    values.put(CamsInitParameters.READ_DEADLINE_MS, "0");
+    assertThatThrownBy(() -> ServletEndpoints.readDeadline(params(values)))
+        .hasMessage("servlet cams: init parameter cams.read-deadline-ms must be a positive integer but was '0'");
   }
 }

@@ -1,6 +1,6 @@
 package io.camssdk.spring.autoconfigure;
 
-import io.camssdk.servlet.ServletExchange;
+import io.camssdk.servlet.ServletCallHandler;
 import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.EndpointResponse;
 import jakarta.servlet.http.HttpServlet;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The endpoint on the servlet stack: hands method, media type, headers and the body stream to {@link CamsEndpoint}
- * (which reads the body itself within the limit) and writes its reply. Every HTTP method comes here, so that the
+ * The endpoint on the servlet stack: {@link ServletCallHandler} reads the body without holding a thread (the
+ * registration is async-supported by default), within its read deadline and the endpoint's limit, hands it to
+ * {@link CamsEndpoint} and writes its reply, every failure in JSON. Every HTTP method comes here, so that the
  * endpoint answers {@code 405 MethodNotAllowed} in its own format.
  */
 final class CamsEndpointServlet extends HttpServlet {
@@ -22,6 +23,7 @@ final class CamsEndpointServlet extends HttpServlet {
   private final transient Map<String, String> kinds;
   private final transient CamsEndpoint endpoint;
   private final transient List<CamsCallListener> listeners;
+  private final transient ServletCallHandler calls = ServletCallHandler.create();
 
   CamsEndpointServlet(CamsEndpoint endpoint, Map<String, String> kinds, List<CamsCallListener> listeners) {
     this.endpoint = endpoint;
@@ -36,10 +38,17 @@ final class CamsEndpointServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, ServletExchange.adapt(request));
-    for (CamsCallListener listener : listeners) {
-      listener.onCall(kind, out); // before the reply leaves, so a client that saw it also sees the metrics
-    }
-    ServletExchange.write(out, response);
+    calls.serve(request, response, endpoint, in -> {
+      EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, in);
+      for (CamsCallListener listener : listeners) {
+        listener.onCall(kind, out); // before the reply leaves, so a client that saw it also sees the metrics
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void destroy() {
+    calls.close();
   }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code ECHO} replies {@code Data} = the {@code IntentData} it received;</li>
  *   <li>{@code COUNT} replies {@code {"count": n}}, n = how many times the COUNT handler has run in this app;</li>
- *   <li>every receipt item is logged on one line (ids and states only: no message text, numbers or secrets).</li>
+ *   <li>every receipt item is logged on one line (ids and states only: no message text, numbers or secrets),
+ *       each value quoted and escaped by {@link LogValues}, since the sender chooses it.</li>
  * </ul>
  *
  * <pre>{@code
@@ -79,28 +80,40 @@ public final class SampleApp {
         .onIntent("COUNT", call -> Map.of("count", countRuns.incrementAndGet()))
         .onStatus(receipts -> receipts.forEach(r -> {
           receiptItems.incrementAndGet();
-          log.info("ChatAppStatus MessageId={} Status={} ErrorCode={}", r.messageId(), r.status(), r.errorCode());
+          // Every field comes from the push: quoted and escaped, so that CR/LF in one cannot forge a log line.
+          log.info("ChatAppStatus MessageId={} Status={} ErrorCode={}", LogValues.quoted(r.messageId()),
+              LogValues.quoted(r.status()), LogValues.quoted(r.errorCode()));
         }))
         .onInbound(receipts -> receipts.forEach(r -> {
           receiptItems.incrementAndGet();
-          log.info("ChatAppInbound MessageId={} Type={} CustSpaceId={}", r.messageId(), r.messageType(),
-              r.custSpaceId());
+          log.info("ChatAppInbound MessageId={} Type={} CustSpaceId={}", LogValues.quoted(r.messageId()),
+              LogValues.quoted(r.messageType()), LogValues.quoted(r.custSpaceId()));
         }))
         .onAudit(receipts -> receipts.forEach(r -> {
           receiptItems.incrementAndGet();
-          log.info("ChatAppAudit TemplateCode={} Language={} AuditStatus={} Type={}", r.templateCode(), r.language(),
-              r.auditStatus(), r.auditType());
+          log.info("ChatAppAudit TemplateCode={} Language={} AuditStatus={} Type={}",
+              LogValues.quoted(r.templateCode()), LogValues.quoted(r.language()), LogValues.quoted(r.auditStatus()),
+              LogValues.quoted(r.auditType()));
         }));
     customizer.accept(builder);
     this.endpoint = builder.build();
   }
 
-  /** Adds the intent servlet and the three receipt servlets to {@code context}. */
+  /**
+   * Adds the intent servlet and the three receipt servlets to {@code context}, async-supported: they read bodies
+   * without holding a thread, so slow senders cannot take the threads the platform's calls need.
+   */
   public void mount(ServletContextHandler context) {
-    context.addServlet(new ServletHolder("cams-intents", new CamsIntentServlet(endpoint)), INTENTS_PATH);
+    context.addServlet(asyncHolder("cams-intents", new CamsIntentServlet(endpoint)), INTENTS_PATH);
     RECEIPT_PATHS.forEach((type, path) -> context.addServlet(
-        new ServletHolder("cams-receipts-" + type.name().toLowerCase(java.util.Locale.ROOT),
+        asyncHolder("cams-receipts-" + type.name().toLowerCase(java.util.Locale.ROOT),
             new CamsReceiptServlet(endpoint, type)), path));
+  }
+
+  private static ServletHolder asyncHolder(String name, jakarta.servlet.Servlet servlet) {
+    ServletHolder holder = new ServletHolder(name, servlet);
+    holder.setAsyncSupported(true);
+    return holder;
   }
 
   /** The endpoint behind the servlets. */

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -73,11 +75,19 @@ public final class SampleServer implements AutoCloseable {
     }
     SampleApp app = new SampleApp(tokens, store, customizer);
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    // No "Server: Jetty(12.x)" header and no version in error answers: nothing tells a scanner what to try.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
+    // Jetty's own refusals (malformed headers, unknown paths) answer JSON too, never an HTML page.
+    JsonErrorHandler errors = new JsonErrorHandler();
+    server.setErrorHandler(errors);
     ServletContextHandler context = new ServletContextHandler("/");
+    context.setErrorHandler(errors);
     app.mount(context);
     server.setHandler(context);
     server.setStopAtShutdown(false);

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camssdk.duplicate.InMemoryDuplicateStore;
 import io.camssdk.json.JsonObject;
 import io.camssdk.signature.Signer;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +112,81 @@ final class SampleServerTest {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(JsonObject.parse(response.body()).getString("Code")).isEqualTo("InvalidSignature");
     }
+  }
+
+  @Test
+  void receiptFieldsHoldingCrLfCannotForgeALogLine() throws Exception {
+    String forged = "2026-11-30T09:00:00.000+00:00 [main] INFO io.camssdk.Payments - refund approved";
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (SampleServer server = SampleServer.start(0, List.of(TOKEN), InMemoryDuplicateStore.create())) {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      String push = "[{\"MessageId\":\"m-1\\r\\n" + forged + "\",\"Status\":\"Delivered\\n" + forged
+          + "\",\"Timestamp\":1}]";
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(server.port(), "/cams/receipts/status"))
+          .header("Content-Type", "application/json; charset=utf-8")
+          .POST(HttpRequest.BodyPublishers.ofString(push)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertThat(log).contains("ChatAppStatus MessageId=\"m-1\\r\\n" + forged + "\" Status=\"Delivered\\n");
+    assertThat(log.lines().filter(line -> line.contains("refund approved")))
+        .as("every line naming the forged text is the sample's own receipt line")
+        .allSatisfy(line -> assertThat(line).contains("ChatAppStatus MessageId="));
+  }
+
+  @Test
+  void quotesAndEscapesLoggedValues() {
+    assertThat(LogValues.quoted(null)).isEqualTo("-");
+    assertThat(LogValues.quoted("a\"b\\c\r\n\t\u0000\u2028\ud800x"))
+        .isEqualTo("\"a\\\"b\\\\c\\r\\n\\t\\u0000\\u2028\\ud800x\"");
+    assertThat(LogValues.quoted("caf\u00e9 \ud83d\ude00")).isEqualTo("\"caf\u00e9 \ud83d\ude00\"");
+    assertThat(LogValues.quoted("x".repeat(200))).endsWith("\"...(72 more)");
+  }
+
+  @Test
+  void errorsAnswerJsonWithoutServerHeaderOrVersion() throws Exception {
+    try (SampleServer server = SampleServer.start(0, List.of(TOKEN), InMemoryDuplicateStore.create())) {
+      HttpResponse<String> notFound = client.send(HttpRequest.newBuilder(uri(server.port(), "/admin")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(notFound.statusCode()).isEqualTo(404);
+      assertThat(notFound.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+      assertThat(JsonObject.parse(notFound.body()).getString("Code")).isEqualTo("NotFound");
+      assertThat(notFound.headers().firstValue("Server")).isEmpty();
+
+      HttpResponse<String> handled = call(server.port(), newId(), "ECHO", "{}");
+      assertThat(handled.headers().firstValue("Server")).isEmpty();
+      assertThat(handled.headers().firstValue("X-Powered-By")).isEmpty();
+
+      // A control character in a header: Jetty's parser refuses the request before any servlet runs.
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        socket.setSoTimeout(5000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /cams/intents HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+            + "X-Cams-Request-Id: req-\u0001MARKER\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String answer = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json")
+            .doesNotContain("server:", "jetty", "marker", "<html");
+        assertThat(answer).contains("{\"Code\":\"BadRequest\",\"Message\":");
+      }
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1024];
+    try {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        bytes.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketTimeoutException | java.net.SocketException endOfAnswer) {
+      // the answer was read; the connection stays open or was reset
+    }
+    return bytes.toByteArray();
   }
 
   @Test
