@@ -1,5 +1,9 @@
 package io.camssdk.spring.autoconfigure;
 
+import io.camssdk.CamsCode;
+import io.camssdk.CamsException;
+import io.camssdk.servlet.ServletCallHandler;
+import io.camssdk.signature.CamsHeaders;
 import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.webhook.EndpointResponse;
@@ -12,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -27,10 +33,7 @@ import reactor.core.scheduler.Scheduler;
  * every answer but one: a body that does not arrive in time, which the endpoint never sees.
  */
 final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
-  /** The one reply the endpoint cannot give: it never saw the request. Retried by the platform (408). */
-  static final byte[] READ_TIMEOUT_BODY =
-      "{\"Code\":\"RequestTimeout\",\"Message\":\"the request body did not arrive in time\"}"
-          .getBytes(StandardCharsets.UTF_8);
+  private static final Logger log = LoggerFactory.getLogger(CamsWebFluxHandler.class);
 
   /** Stands for a body whose reading failed; compared by identity. */
   private static final byte[] UNREADABLE = new byte[0];
@@ -41,6 +44,8 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
   private final Duration readTimeout;
   private final Scheduler scheduler;
   private final List<CamsCallListener> listeners;
+  /** The one reply the endpoint cannot give (it never saw the request), in the servlet stack's words. */
+  private final byte[] readTimeoutBody;
 
   CamsWebFluxHandler(CamsEndpoint endpoint, String kind, int maxBodyBytes, Duration readTimeout, Scheduler scheduler,
       List<CamsCallListener> listeners) {
@@ -50,6 +55,8 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
     this.readTimeout = readTimeout;
     this.scheduler = scheduler;
     this.listeners = List.copyOf(listeners);
+    this.readTimeoutBody = ("{\"Code\":\"" + ServletCallHandler.REQUEST_TIMEOUT_CODE + "\",\"Message\":\"the request "
+        + "body did not arrive within " + readTimeout.toMillis() + " ms\"}").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -66,8 +73,23 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
     return body
         .publishOn(scheduler) // the endpoint runs the (possibly blocking) handlers: never on the event loop
         .map(bytes -> answer(request, contentLength, bytes))
+        .onErrorResume(failure -> !(failure instanceof TimeoutException),
+            failure -> Mono.just(failed(request, failure)))
         .flatMap(CamsWebFluxHandler::write)
-        .onErrorResume(TimeoutException.class, timeout -> reply(408, READ_TIMEOUT_BODY));
+        .onErrorResume(TimeoutException.class, timeout -> reply(408, readTimeoutBody));
+  }
+
+  /**
+   * Anything thrown outside the endpoint's own handling (an {@code Error} from a handler, a failing listener):
+   * {@code 500 HandlerError}, as the servlet stack answers it, logged by class name only.
+   */
+  private EndpointResponse failed(ServerRequest request, Throwable failure) {
+    String requestId = request.headers().firstHeader(CamsHeaders.REQUEST_ID); // kept only when well formed
+    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.HANDLER_ERROR,
+        "the call could not be handled; the platform may retry"), requestId);
+    log.warn("CAMS call failed outside the endpoint's handling (request id {}): {}", reply.requestId(),
+        failure.getClass().getName());
+    return reply;
   }
 
   private EndpointResponse answer(ServerRequest request, long contentLength, byte[] bytes) {

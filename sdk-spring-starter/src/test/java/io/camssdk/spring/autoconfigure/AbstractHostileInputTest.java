@@ -198,8 +198,6 @@ abstract class AbstractHostileInputTest {
   }
 
   @Test
-  @Disabled("needs core fix: an Error thrown by a handler (AssertionError) escapes CamsEndpoint.handleIntent, which "
-      + "catches Exception only: Tomcat answers its HTML 500 page, WebFlux Boot's error JSON without a Code")
   void aHandlerThrowingAnErrorIsAnsweredWithAGeneric500() throws Exception {
     assertAnswer(signedIntent(id("assert"), "THROWS_ASSERTION", "{}"), 500, "HandlerError",
         RejectionTableApp.ThrowingHandlers.SECRET, "AssertionError");
