@@ -22,6 +22,8 @@ public enum CamsCode {
   UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
   /** The body is larger than the configured limit. */
   PAYLOAD_TOO_LARGE(413, "PayloadTooLarge"),
+  /** The whole body did not arrive within the adapter's read deadline (a slow or stalled sender). */
+  REQUEST_TIMEOUT(408, "RequestTimeout"),
   /** The signature or request-id header is missing or cannot be parsed. */
   MISSING_SIGNATURE(401, "MissingSignature"),
   /** The timestamp header is missing, not a number, or outside the tolerance. */
@@ -38,6 +40,13 @@ public enum CamsCode {
   HANDLER_ERROR(500, "HandlerError"),
   /** The duplicate store cannot be reached; the handler did not run and the platform will retry. */
   STORE_UNAVAILABLE(503, "StoreUnavailable"),
+  /**
+   * Something other than the handler or the store failed unexpectedly while answering (an adapter's header source
+   * or body stream, or the SDK itself); details are only in the logs, and the platform retries.
+   *
+   * @since 0.2
+   */
+  INTERNAL_ERROR(500, "InternalError"),
 
   // Failures the SDK raises in the application rather than answers to the platform. Their HTTP status is the
   // one an application would answer with if it let the failure surface.

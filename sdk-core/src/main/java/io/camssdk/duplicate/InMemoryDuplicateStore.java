@@ -1,24 +1,29 @@
 package io.camssdk.duplicate;
 
+import io.camssdk.CamsConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * A {@link DuplicateStore} in this process's memory: bounded by a number of entries and by each entry's
  * lease or retention, thread-safe, never growing without bound.
  *
- * <p>When more than {@code maxEntries} keys are held, the oldest are forgotten first, even before their
- * retention ends; a call repeated after that runs its handler again. Size the cap for the calls of one retention
- * window (24 h by default). It serves <em>one</em> instance only: behind a load balancer, use a shared store
- * (JDBC or Redis) so that a retry that lands on another instance is recognised.
+ * <p>When {@code maxEntries} keys are held, making room forgets the oldest keys first, even before their
+ * retention ends, but never a key written less than the {@linkplain Builder#evictionFloor eviction floor} ago
+ * (10 minutes by default: twice the default signature tolerance, the whole time a captured call can be replayed).
+ * If every key is younger than that, a claim of a new key fails with {@link DuplicateStoreException}, which an
+ * endpoint answers {@code 503 StoreUnavailable}: the store refuses work rather than forget a call that could
+ * still be replayed. Size the cap for the calls of one retention window (24 h by default). It serves <em>one</em>
+ * instance only: behind a load balancer, use a shared store (JDBC or Redis) so that a retry that lands on another
+ * instance is recognised.
  *
  * <pre>{@code
  * DuplicateStore store = InMemoryDuplicateStore.builder()
  *     .maxEntries(100_000)
+ *     .evictionFloor(Duration.ofMinutes(10))
  *     .build();
  * }</pre>
  *
@@ -27,8 +32,12 @@ import java.util.Objects;
 public final class InMemoryDuplicateStore implements DuplicateStore {
   /** The default cap: 100,000 keys, a few tens of MiB at most. */
   public static final int DEFAULT_MAX_ENTRIES = 100_000;
+  /** The default eviction floor: 10 minutes, twice the default signature tolerance. */
+  public static final Duration DEFAULT_EVICTION_FLOOR = Duration.ofMinutes(10);
 
   private final int maxEntries;
+  private final Duration evictionFloor;
+  private final long evictionFloorMillis;
   private final Clock clock;
   // Insertion order = age order, so the eldest entry is the first to expire or be evicted. Guarded by itself.
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
@@ -37,7 +46,14 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
 
   private InMemoryDuplicateStore(Builder builder) {
     this.maxEntries = builder.maxEntries;
+    this.evictionFloor = builder.evictionFloor;
+    this.evictionFloorMillis = builder.evictionFloor.toMillis();
     this.clock = builder.clock;
+  }
+
+  /** A builder holding this store's settings (not its keys), to build a sibling store. */
+  public Builder newBuilder() {
+    return new Builder().maxEntries(maxEntries).evictionFloor(evictionFloor).clock(clock);
   }
 
   /** A store with the default cap and the system clock. */
@@ -60,9 +76,12 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
       }
       if (entry != null) {
         entries.remove(key);
+      } else if (!makeRoom(now)) {
+        throw new DuplicateStoreException("the in-memory duplicate store is full: its " + maxEntries
+            + " keys are all younger than the eviction floor of " + evictionFloor + "; raise maxEntries");
       }
-      entries.put(key, new Entry(null, now + lease.toMillis()));
-      trim(now);
+      entries.put(key, new Entry(null, now, now + lease.toMillis()));
+      purgeNow(now);
       return ClaimResult.acquired();
     }
   }
@@ -72,9 +91,11 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     Objects.requireNonNull(reply, "reply");
     long now = clock.millis();
     synchronized (entries) {
-      entries.remove(key);
-      entries.put(key, new Entry(reply, now + retention.toMillis()));
-      trim(now);
+      if (entries.remove(key) == null) {
+        makeRoom(now); // the claim was forgotten meanwhile; the reply is kept even if no room can be made
+      }
+      entries.put(key, new Entry(reply, now, now + retention.toMillis()));
+      purgeNow(now);
     }
   }
 
@@ -100,33 +121,51 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     return maxEntries;
   }
 
-  private void trim(long now) {
-    // Expired entries are purged every PURGE_EVERY writes; the cap is enforced on every write.
-    if (entries.size() <= maxEntries && ++writesSincePurge < PURGE_EVERY) {
+  /** The eviction floor: no key younger than this is forgotten to make room. */
+  public Duration evictionFloor() {
+    return evictionFloor;
+  }
+
+  /**
+   * Forgets eldest keys that are expired or older than the floor until a new key fits; whether it fits. Keys are
+   * held in write order, so when the eldest is protected, every other key is too.
+   */
+  private boolean makeRoom(long now) {
+    Iterator<Entry> eldest = entries.values().iterator();
+    while (entries.size() >= maxEntries && eldest.hasNext()) {
+      Entry entry = eldest.next();
+      if (entry.expiresAtMillis <= now || now - entry.writtenAtMillis >= evictionFloorMillis) {
+        eldest.remove();
+      } else {
+        return false;
+      }
+    }
+    return entries.size() < maxEntries;
+  }
+
+  private void purgeNow(long now) {
+    // Expired entries are purged every PURGE_EVERY writes, from the eldest on.
+    if (++writesSincePurge < PURGE_EVERY) {
       return;
     }
     writesSincePurge = 0;
-    Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-    while (eldest.hasNext()) {
-      Entry entry = eldest.next().getValue();
-      if (entries.size() > maxEntries || entry.expiresAtMillis <= now) {
-        eldest.remove();
-      } else {
-        break;
-      }
+    Iterator<Entry> eldest = entries.values().iterator();
+    while (eldest.hasNext() && eldest.next().expiresAtMillis <= now) {
+      eldest.remove();
     }
   }
 
   @Override
   public String toString() {
-    return "InMemoryDuplicateStore{maxEntries=" + maxEntries + "}";
+    return "InMemoryDuplicateStore{maxEntries=" + maxEntries + ", evictionFloor=" + evictionFloor + "}";
   }
 
-  private record Entry(StoredReply reply, long expiresAtMillis) {}
+  private record Entry(StoredReply reply, long writtenAtMillis, long expiresAtMillis) {}
 
   /** Configures an {@link InMemoryDuplicateStore}. */
   public static final class Builder {
     private int maxEntries = DEFAULT_MAX_ENTRIES;
+    private Duration evictionFloor = DEFAULT_EVICTION_FLOOR;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -134,9 +173,25 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     /** The most keys held at once (default 100,000). */
     public Builder maxEntries(int maxEntries) {
       if (maxEntries < 1) {
-        throw new IllegalArgumentException("maxEntries must be at least 1 but was " + maxEntries);
+        throw new CamsConfigurationException("maxEntries", "must be at least 1",
+            "size it for the calls of one retention window (default " + DEFAULT_MAX_ENTRIES + ")");
       }
       this.maxEntries = maxEntries;
+      return this;
+    }
+
+    /**
+     * How long a key is protected from being forgotten to make room (default 10 minutes). An endpoint requires
+     * at least twice its signature tolerance for request ids; {@link Duration#ZERO} lets a full store forget its
+     * oldest keys at once, as suits receipt de-duplication.
+     */
+    public Builder evictionFloor(Duration evictionFloor) {
+      Objects.requireNonNull(evictionFloor, "evictionFloor");
+      if (evictionFloor.isNegative()) {
+        throw new CamsConfigurationException("evictionFloor", "must not be negative",
+            "set it to at least twice the signature tolerance (default 10 minutes), or zero for receipts only");
+      }
+      this.evictionFloor = evictionFloor;
       return this;
     }
 

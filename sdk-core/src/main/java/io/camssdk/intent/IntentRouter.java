@@ -1,5 +1,6 @@
 package io.camssdk.intent;
 
+import io.camssdk.CamsConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,16 +65,20 @@ public final class IntentRouter {
     /**
      * Routes calls of {@code intentCode} to {@code handler}.
      *
-     * @throws IllegalArgumentException when the code is not {@code [A-Za-z0-9_.-]{1,64}} or already has a handler
+     * @throws CamsConfigurationException when the code is not {@code [A-Za-z0-9_.-]{1,64}} or already has a
+     *     handler
      */
     public Builder on(String intentCode, IntentHandler handler) {
       Objects.requireNonNull(intentCode, "intentCode");
       Objects.requireNonNull(handler, "handler");
       if (!INTENT_CODE.matcher(intentCode).matches()) {
-        throw new IllegalArgumentException("intentCode must match [A-Za-z0-9_.-]{1,64} but was '" + intentCode + "'");
+        throw new CamsConfigurationException("intentCode", "must match [A-Za-z0-9_.-]{1,64}",
+            "use the intent code exactly as it is configured on the platform");
       }
       if (handlers.putIfAbsent(intentCode, handler) != null) {
-        throw new IllegalArgumentException("intentCode '" + intentCode + "' already has a handler");
+        // An intent code is an identifier configured on the platform, not a secret: naming it says what to fix.
+        throw new CamsConfigurationException("intents[" + intentCode + "]", "already has a handler",
+            "register one handler per intent code");
       }
       return this;
     }
@@ -82,7 +87,7 @@ public final class IntentRouter {
     public Builder otherwise(IntentHandler handler) {
       Objects.requireNonNull(handler, "handler");
       if (defaultHandler != null) {
-        throw new IllegalArgumentException("a default intent handler is already set");
+        throw new CamsConfigurationException("otherwise", "is already set", "register one default handler");
       }
       this.defaultHandler = handler;
       return this;

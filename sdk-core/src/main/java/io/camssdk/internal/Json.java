@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import io.camssdk.json.JsonLimits;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -244,7 +245,8 @@ public final class Json {
         throw new MalformedPayloadException("", "trailing data after the JSON object");
       }
       return JsonObject.of(map);
-    } catch (JsonEncodingException | JsonDataException e) {
+    } catch (JsonEncodingException | JsonDataException | EOFException e) {
+      // Text that ends early (EOFException from the reader) is as malformed as any other bad text.
       throw new MalformedPayloadException("", "not valid JSON");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,6 +1,8 @@
 package io.camssdk.signature;
 
 import io.camssdk.CamsCode;
+import io.camssdk.CamsConfigurationException;
+import io.camssdk.receipt.ReceiptType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies that a call comes from the platform: its request id, its timestamp within the tolerance, and a
@@ -33,6 +37,9 @@ import java.util.Objects;
 public final class SignatureVerifier {
   /** The default tolerance between the signing time and this machine's clock: 300 seconds. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+  /** Tokens shorter than this are accepted with a warning: the platform does not document its token format. */
+  static final int SHORT_TOKEN_LENGTH = 16;
+  private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
   /** The most signature entries read from one header; more is treated as unparseable. */
   static final int MAX_ENTRIES = 8;
   /** A v1 signature is the Base64 of 32 bytes: 44 chars with padding. */
@@ -46,6 +53,7 @@ public final class SignatureVerifier {
   private final long toleranceSeconds;
   private final Clock clock;
   private final SignatureScheme scheme;
+  private final TokenLocation tokenLocation;
 
   private SignatureVerifier(Builder builder) {
     this.tokenList = List.copyOf(builder.tokens);
@@ -54,6 +62,7 @@ public final class SignatureVerifier {
     this.toleranceSeconds = builder.tolerance.getSeconds();
     this.clock = builder.clock;
     this.scheme = builder.scheme;
+    this.tokenLocation = builder.tokenLocation;
   }
 
   public static Builder builder() {
@@ -67,6 +76,7 @@ public final class SignatureVerifier {
     builder.tolerance = tolerance;
     builder.clock = clock;
     builder.scheme = scheme;
+    builder.tokenLocation = tokenLocation;
     return builder;
   }
 
@@ -82,6 +92,28 @@ public final class SignatureVerifier {
    *     {@code InvalidSignature}, checked in that order
    */
   public VerifiedSignature verify(String requestId, String timestamp, String signature, byte[] body) {
+    return verify(requestId, timestamp, signature, body, null);
+  }
+
+  /**
+   * Verifies one receipt push of {@code type}. The {@code v1} base of a push also holds the push type
+   * ({@code <request id>.<timestamp>.<type wire name>.<body>}), so a push signed for one callback path fails on
+   * another, and never passes as an intent call.
+   *
+   * <pre>{@code
+   * verifier.verifyReceipt(ReceiptType.STATUS, batchId, timestamp, signatureHeader, body);
+   * }</pre>
+   *
+   * @throws SignatureVerificationException as {@link #verify}
+   * @since 0.2
+   */
+  public VerifiedSignature verifyReceipt(
+      ReceiptType type, String requestId, String timestamp, String signature, byte[] body) {
+    return verify(requestId, timestamp, signature, body, Objects.requireNonNull(type, "type").wireName());
+  }
+
+  private VerifiedSignature verify(String requestId, String timestamp, String signature, byte[] body,
+      String pushType) {
     Objects.requireNonNull(body, "body");
     checkRequestId(requestId);
     if (scheme == SignatureScheme.TOKEN) {
@@ -92,7 +124,7 @@ public final class SignatureVerifier {
     int entryCount = parseV1(signature, entries);
     checkTimestamp(timestamp);
     // The base string holds the header text exactly as sent (checked to be 1-12 ASCII digits).
-    byte[] prefix = prefix(requestId, timestamp);
+    byte[] prefix = prefix(requestId, timestamp, pushType);
     for (int t = 0; t < tokens.size(); t++) {
       // Compared in encoded form: a decoder would accept non-canonical final characters as the same bytes.
       byte[] expected = Base64.getEncoder().encode(tokens.hmac(t, prefix, body));
@@ -108,6 +140,66 @@ public final class SignatureVerifier {
   /** The tolerance in either direction. */
   public Duration tolerance() {
     return tolerance;
+  }
+
+  /**
+   * Verifies a call of the {@link SignatureScheme#TOKEN token scheme} whose token was taken from
+   * {@link #tokenLocation()} by the caller (an endpoint reads headers and query parameters; the verifier knows no
+   * HTTP). The request-id rules apply; the token is compared in constant time with each active token.
+   *
+   * @param requestId the {@value CamsHeaders#REQUEST_ID} header, or {@code null} when absent
+   * @param presentedToken the token as found, or {@code null} when absent or repeated
+   * @throws SignatureVerificationException {@code MissingSignature} or {@code InvalidSignature}
+   * @since 0.2
+   */
+  public VerifiedSignature verifyToken(String requestId, String presentedToken) {
+    checkRequestId(requestId);
+    if (presentedToken == null || presentedToken.isEmpty()) {
+      throw new SignatureVerificationException(
+          CamsCode.MISSING_SIGNATURE, "the token is missing from " + tokenLocation.describe());
+    }
+    return matchToken(presentedToken);
+  }
+
+  /** Where a call of the token scheme carries its token (default: {@link TokenLocation#signatureHeader()}). */
+  public TokenLocation tokenLocation() {
+    return tokenLocation;
+  }
+
+  /**
+   * What {@code candidate} (a header value, query parameter or body string of a rejected call) is, for diagnosing
+   * rejections: {@code "token #1"} when it is an active token as it is, {@code "a v1 HMAC made with token #1"} when it
+   * contains that token's {@code v1} signature of this call, else {@code null}. It never returns a token or a
+   * signature, and costs one HMAC per token: call it only for calls already rejected.
+   *
+   * @since 0.2
+   */
+  public String identifyCredential(String candidate, String requestId, String timestamp, byte[] body) {
+    Objects.requireNonNull(candidate, "candidate");
+    byte[] presented = SignatureTokens.sha256(candidate.getBytes(StandardCharsets.UTF_8));
+    byte[] prefix = requestId != null && timestamp != null && isAscii(requestId) && isAscii(timestamp)
+        ? prefix(requestId, timestamp, null) : null;
+    for (int t = 0; t < tokens.size(); t++) {
+      if (MessageDigest.isEqual(tokens.secretDigest(t), presented)) {
+        return "token #" + t;
+      }
+      if (prefix != null && body != null && candidate.length() >= V1_LENGTH) {
+        String expected = Base64.getEncoder().encodeToString(tokens.hmac(t, prefix, body));
+        if (candidate.contains(expected)) {
+          return "a v1 HMAC made with token #" + t;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The scheme this verifier accepts. */
@@ -158,8 +250,12 @@ public final class SignatureVerifier {
       throw new SignatureVerificationException(
           CamsCode.MISSING_SIGNATURE, CamsHeaders.SIGNATURE + " header is missing or not a token entry");
     }
+    return matchToken(header.substring("token=".length()));
+  }
+
+  private VerifiedSignature matchToken(String token) {
     // Digests of equal length are compared, so the time taken says nothing about the token's length.
-    byte[] presented = SignatureTokens.sha256(header.substring("token=".length()).getBytes(StandardCharsets.UTF_8));
+    byte[] presented = SignatureTokens.sha256(token.getBytes(StandardCharsets.UTF_8));
     for (int t = 0; t < tokens.size(); t++) {
       if (MessageDigest.isEqual(tokens.secretDigest(t), presented)) {
         return new VerifiedSignature(SignatureScheme.TOKEN, t, tokens.fingerprint(t));
@@ -272,9 +368,13 @@ public final class SignatureVerifier {
     return value;
   }
 
-  /** {@code <request id>.<timestamp>.} in ASCII; both were checked to be ASCII. */
-  static byte[] prefix(String requestId, String ts) {
-    byte[] prefix = new byte[requestId.length() + ts.length() + 2];
+  /**
+   * {@code <request id>.<timestamp>.} in ASCII, then {@code <push type>.} for a receipt push; all parts were checked
+   * to be ASCII. The timestamp is digits only, so the push type cannot be confused with a shifted request id.
+   */
+  static byte[] prefix(String requestId, String ts, String pushType) {
+    int typeLength = pushType == null ? 0 : pushType.length() + 1;
+    byte[] prefix = new byte[requestId.length() + ts.length() + 2 + typeLength];
     int i = 0;
     for (int k = 0; k < requestId.length(); k++) {
       prefix[i++] = (byte) requestId.charAt(k);
@@ -283,13 +383,21 @@ public final class SignatureVerifier {
     for (int k = 0; k < ts.length(); k++) {
       prefix[i++] = (byte) ts.charAt(k);
     }
-    prefix[i] = '.';
+    prefix[i++] = '.';
+    if (pushType != null) {
+      for (int k = 0; k < pushType.length(); k++) {
+        prefix[i++] = (byte) pushType.charAt(k);
+      }
+      prefix[i] = '.';
+    }
     return prefix;
   }
 
   @Override
   public String toString() {
-    return "SignatureVerifier{scheme=" + scheme + ", tokens=" + tokens.fingerprints()
+    return "SignatureVerifier{scheme=" + scheme
+        + (scheme == SignatureScheme.TOKEN ? ", tokenLocation=" + tokenLocation.describe() : "")
+        + ", tokens=" + tokens.fingerprints()
         + ", tolerance=" + tolerance + "}";
   }
 
@@ -299,30 +407,28 @@ public final class SignatureVerifier {
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
     private SignatureScheme scheme = SignatureScheme.V1;
+    private TokenLocation tokenLocation = TokenLocation.signatureHeader();
 
     private Builder() {}
 
-    /** Replaces the active tokens; the first is the current one, later ones are accepted during a rotation. */
+    /**
+     * Replaces the active tokens; the first is the current one, later ones are accepted during a rotation.
+     * Surrounding whitespace is stripped; {@link #build()} refuses a token that is blank, still holds a
+     * placeholder ({@code ${...}}), or contains whitespace or control characters.
+     */
     public Builder tokens(List<String> tokens) {
       Objects.requireNonNull(tokens, "tokens");
       List<String> copy = new ArrayList<>(tokens.size());
-      for (int i = 0; i < tokens.size(); i++) {
-        String token = tokens.get(i);
-        if (token == null || token.isBlank()) {
-          throw new IllegalArgumentException("tokens[" + i + "] is empty");
-        }
-        copy.add(token.strip());
+      for (String token : tokens) {
+        copy.add(token == null ? null : token.strip());
       }
       this.tokens = copy;
       return this;
     }
 
-    /** Adds one active token. */
+    /** Adds one active token (checked by {@link #build()} as in {@link #tokens}). */
     public Builder token(String token) {
-      if (token == null || token.isBlank()) {
-        throw new IllegalArgumentException("token is empty");
-      }
-      tokens.add(token.strip());
+      tokens.add(token == null ? null : token.strip());
       return this;
     }
 
@@ -330,7 +436,8 @@ public final class SignatureVerifier {
     public Builder tolerance(Duration tolerance) {
       Objects.requireNonNull(tolerance, "tolerance");
       if (tolerance.isNegative() || tolerance.isZero()) {
-        throw new IllegalArgumentException("tolerance must be positive but was " + tolerance);
+        throw new CamsConfigurationException("tolerance", "must be positive",
+            "set tolerance to the platform's clock skew allowance, such as 300 seconds (the default)");
       }
       this.tolerance = tolerance;
       return this;
@@ -342,6 +449,17 @@ public final class SignatureVerifier {
       return this;
     }
 
+    /**
+     * Where calls of the {@link SignatureScheme#TOKEN token scheme} carry the token (default
+     * {@link TokenLocation#signatureHeader()}); only with {@code scheme(SignatureScheme.TOKEN)}.
+     *
+     * @since 0.2
+     */
+    public Builder tokenLocation(TokenLocation tokenLocation) {
+      this.tokenLocation = Objects.requireNonNull(tokenLocation, "tokenLocation");
+      return this;
+    }
+
     /** The scheme to accept (default {@link SignatureScheme#V1}). */
     public Builder scheme(SignatureScheme scheme) {
       this.scheme = Objects.requireNonNull(scheme, "scheme");
@@ -349,14 +467,50 @@ public final class SignatureVerifier {
     }
 
     /**
-     * @throws IllegalArgumentException when no token is configured
+     * @throws CamsConfigurationException when no token is configured, or a token is blank, still holds a
+     *     placeholder ({@code ${...}}), or contains whitespace or control characters; the setting is named
+     *     {@code tokens[<index>]}, and the token itself never appears in the exception
      */
     public SignatureVerifier build() {
-      if (tokens.isEmpty()) {
-        throw new IllegalArgumentException(
-            "tokens: at least one signature token is required (the Signature of the business system)");
+      checkTokens(tokens);
+      if (scheme != SignatureScheme.TOKEN && tokenLocation.kind() != TokenLocation.Kind.SIGNATURE_HEADER) {
+        throw new CamsConfigurationException("tokenLocation", "only applies to the token scheme",
+            "also set scheme(SignatureScheme.TOKEN), or remove tokenLocation to verify v1 signatures");
       }
       return new SignatureVerifier(this);
+    }
+  }
+
+  /** The token rules, in one place; names a token by its index only, never by its value. */
+  static void checkTokens(List<String> tokens) {
+    if (tokens.isEmpty()) {
+      throw new CamsConfigurationException("tokens", "must hold at least one signature token",
+          "set the Signature of the business system (console: Service settings > business system)");
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      String setting = "tokens[" + i + "]";
+      if (token == null || token.isEmpty()) {
+        throw new CamsConfigurationException(setting, "is empty",
+            "set it to the Signature of the business system, or remove the entry");
+      }
+      if (token.contains("${")) {
+        throw new CamsConfigurationException(setting, "holds an unresolved placeholder (${...})",
+            "define the variable or property the placeholder names, so that the real token is configured");
+      }
+      for (int c = 0; c < token.length(); c++) {
+        char ch = token.charAt(c);
+        if (Character.isWhitespace(ch) || Character.isISOControl(ch) || Character.isSpaceChar(ch)) {
+          throw new CamsConfigurationException(setting, "contains whitespace or a control character",
+              "copy the Signature again from the console, without line breaks or spaces");
+        }
+      }
+      if (token.length() < SHORT_TOKEN_LENGTH) {
+        // The platform does not document its token format, so a short token is allowed, but it is a likely mistake.
+        log.warn("Signature token {} is shorter than {} characters; check that it is the business system's "
+            + "Signature (fingerprint {})", setting, SHORT_TOKEN_LENGTH,
+            SignatureTokens.fingerprint(token.getBytes(StandardCharsets.UTF_8)));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.camssdk.signature;
 
+import io.camssdk.receipt.ReceiptType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -49,6 +50,25 @@ public final class Signer {
 
   /** Signs {@code body} for {@code requestId} as if at {@code epochSeconds}. */
   public SignedHeaders sign(String requestId, long epochSeconds, byte[] body) {
+    return sign(requestId, epochSeconds, body, null);
+  }
+
+  /**
+   * Signs a receipt push of {@code type} (the batch id as request id) at the clock's current second. The push type
+   * is part of the signed base (contract section 2), so the push verifies only on the path of that type.
+   *
+   * @since 0.2
+   */
+  public SignedHeaders signReceipt(ReceiptType type, String requestId, byte[] body) {
+    return signReceipt(type, requestId, Math.floorDiv(clock.millis(), 1000L), body);
+  }
+
+  /** Signs a receipt push of {@code type} as if at {@code epochSeconds}. @since 0.2 */
+  public SignedHeaders signReceipt(ReceiptType type, String requestId, long epochSeconds, byte[] body) {
+    return sign(requestId, epochSeconds, body, Objects.requireNonNull(type, "type").wireName());
+  }
+
+  private SignedHeaders sign(String requestId, long epochSeconds, byte[] body, String pushType) {
     Objects.requireNonNull(body, "body");
     if (!SignatureVerifier.isValidRequestId(requestId)) {
       throw new IllegalArgumentException("requestId must be 1-128 chars of [A-Za-z0-9._:-]");
@@ -60,7 +80,7 @@ public final class Signer {
     if (scheme == SignatureScheme.TOKEN) {
       return new SignedHeaders(requestId, timestamp, "token=" + new String(tokens.secret(0), StandardCharsets.UTF_8));
     }
-    byte[] prefix = SignatureVerifier.prefix(requestId, timestamp);
+    byte[] prefix = SignatureVerifier.prefix(requestId, timestamp, pushType);
     StringBuilder header = new StringBuilder(48 * tokens.size());
     for (int t = 0; t < tokens.size(); t++) {
       if (t > 0) {

@@ -17,6 +17,14 @@ final class BodyReader {
   private BodyReader() {}
 
   static byte[] read(EndpointRequest request, int maxBytes) {
+    byte[] held = request.bodyBytes();
+    if (held != null) {
+      // Already in memory: checked, not copied.
+      if (held.length > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+      return held;
+    }
     long declared = request.contentLength();
     if (declared > maxBytes) {
       throw tooLarge(maxBytes);

@@ -2,32 +2,23 @@ package io.camssdk.webhook;
 
 import io.camssdk.CamsCode;
 import io.camssdk.CamsException;
-import io.camssdk.duplicate.ClaimResult;
+import io.camssdk.CamsConfigurationException;
 import io.camssdk.duplicate.DuplicateStore;
-import io.camssdk.duplicate.DuplicateStoreException;
 import io.camssdk.duplicate.InMemoryDuplicateStore;
-import io.camssdk.duplicate.StoredReply;
-import io.camssdk.intent.IntentCall;
 import io.camssdk.intent.IntentCallParser;
 import io.camssdk.intent.IntentHandler;
 import io.camssdk.intent.IntentRouter;
-import io.camssdk.internal.Utf8;
 import io.camssdk.json.JsonLimits;
-import io.camssdk.json.MalformedPayloadException;
 import io.camssdk.receipt.AuditReceipt;
 import io.camssdk.receipt.InboundReceipt;
 import io.camssdk.receipt.ReceiptHandler;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.receipt.StatusReceipt;
-import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.SignatureVerifier;
-import io.camssdk.signature.VerifiedSignature;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +29,22 @@ import org.slf4j.LoggerFactory;
  * It knows no HTTP framework: adapters pass an {@link EndpointRequest} and write the {@link EndpointResponse}.
  *
  * <p>Immutable and thread-safe: build one per business system and share it. Nothing escapes
- * {@link #handleIntent}: every failure becomes a response with its {@link CamsCode}.
+ * {@link #handleIntent} or {@link #handleReceipts}: every failure of a handler, parser, binder, store or adapter
+ * becomes a response with its {@link CamsCode}; only a {@link VirtualMachineError} other than a
+ * {@link StackOverflowError} (out of memory, say) is rethrown, after the call's claim is released.
+ *
+ * <p>It is a facade over parts that each do one job: the rejection table that turns a request into verified bytes,
+ * intent handling and receipt handling side by side, and one once-guard per key space (request ids; receipt keys),
+ * so that unsigned receipt pushes never take room from the request ids that stop replays.
  *
  * <pre>{@code
  * CamsEndpoint endpoint = CamsEndpoint.builder()
- *     .verifier(SignatureVerifier.builder().token(System.getenv("CAMS_SIGNATURE_TOKEN")).build())
+ *     .verifier(SignatureVerifier.builder().tokens(List.of(System.getenv("CAMS_SIGNATURE_TOKENS").split(","))).build())
  *     .onIntent("ORDER_STATUS", call -> Map.of("status", "SHIPPED"))
  *     .build();
  *
- * EndpointResponse response = endpoint.handleIntent(
- *     new EndpointRequest(method, contentType, headers::get, contentLength, bodyStream));
- * // write response.status(), EndpointResponse.CONTENT_TYPE and response.body()
+ * EndpointResponse response = endpoint.handleIntent(headers, bodyBytes);
+ * // write response.status(), EndpointResponse.CONTENT_TYPE, then response.writeTo(out)
  * }</pre>
  *
  * @since 0.1
@@ -64,32 +60,19 @@ public final class CamsEndpoint {
   public static final Duration DEFAULT_HANDLER_BUDGET = Duration.ofMillis(2500);
 
   private static final Logger log = LoggerFactory.getLogger(CamsEndpoint.class);
-  private static final String INTENT_KEY_PREFIX = "intent:";
+  static final String INTENT_KEY_PREFIX = "intent:";
+  static final String RECEIPT_KEY_PREFIX = "receipt:";
 
-  private final SignatureVerifier verifier;
-  private final IntentRouter router;
-  private final DuplicateStore store;
-  private final Duration retention;
-  private final Duration lease;
-  private final long handlerBudgetNanos;
-  private final int maxBodyBytes;
-  private final JsonLimits limits;
-  private final IntentCallParser intentParser;
-  final ReceiptSettings receipts;
-  private final ReceiptFlow receiptFlow;
+  private final RequestGate gate;
+  private final IntentFlow intents;
+  private final ReceiptFlow receipts;
+  private final String description;
 
-  private CamsEndpoint(Builder builder) {
-    this.verifier = builder.verifier;
-    this.router = builder.router != null ? builder.router : builder.routerBuilder.build();
-    this.store = builder.store != null ? builder.store : InMemoryDuplicateStore.create();
-    this.retention = builder.retention;
-    this.lease = builder.lease;
-    this.handlerBudgetNanos = builder.handlerBudget.toNanos();
-    this.maxBodyBytes = builder.maxBodyBytes;
-    this.limits = builder.limits;
-    this.intentParser = new IntentCallParser(limits);
-    this.receipts = builder.receipts.build();
-    this.receiptFlow = new ReceiptFlow(this);
+  private CamsEndpoint(RequestGate gate, IntentFlow intents, ReceiptFlow receipts, String description) {
+    this.gate = gate;
+    this.intents = intents;
+    this.receipts = receipts;
+    this.description = description;
   }
 
   public static Builder builder() {
@@ -97,22 +80,34 @@ public final class CamsEndpoint {
   }
 
   /**
-   * Handles one intent call from start to reply. Never throws for anything the request contains.
+   * Handles one intent call from start to reply. Never throws for anything the request contains, nor for anything
+   * a handler, parser, store or the adapter's header source or body stream throws.
    */
   public EndpointResponse handleIntent(EndpointRequest request) {
-    VerifiedIntentCall verified;
+    Objects.requireNonNull(request, "request");
+    Admitted admitted;
     try {
-      verified = verifyIntent(request);
-    } catch (CamsException e) {
-      return reject(e, requestIdOf(request), null, null);
+      admitted = gate.admitIntent(request);
+    } catch (Throwable e) {
+      return rejectUnadmitted(e, request, "intent call");
     }
-    IntentCall call = verified.call();
-    IntentHandler handler = router.route(call.intentCode());
-    if (handler == null) {
-      return reject(new CamsException(CamsCode.UNKNOWN_INTENT, "no handler for intent code " + call.intentCode()),
-          call.requestId(), call.intentCode(), verified.signature());
-    }
-    return runOnce(call, handler, verified.signature());
+    return intents.handle(admitted);
+  }
+
+  /**
+   * Handles one intent call whose body the framework already holds, with headers as a map of a {@code String} or
+   * a collection of them per name (names ignore case).
+   *
+   * <pre>{@code
+   * EndpointResponse reply = endpoint.handleIntent(Map.of(
+   *     "Content-Type", "application/json", "X-Cams-Request-Id", id, "X-Cams-Timestamp", ts,
+   *     "X-Cams-Signature", signature), body);
+   * }</pre>
+   *
+   * @since 0.2
+   */
+  public EndpointResponse handleIntent(Map<String, ?> headers, byte[] body) {
+    return handleIntent(inMemory(headers, body));
   }
 
   /**
@@ -124,7 +119,31 @@ public final class CamsEndpoint {
    */
   public EndpointResponse handleReceipts(ReceiptType type, EndpointRequest request) {
     Objects.requireNonNull(type, "type");
-    return receiptFlow.handle(type, request);
+    Objects.requireNonNull(request, "request");
+    Admitted admitted;
+    try {
+      admitted = gate.admitReceipt(type, request, receipts.requireSignature());
+    } catch (Throwable e) {
+      return rejectUnadmitted(e, request, type.wireName() + " push");
+    }
+    return receipts.handle(type, admitted);
+  }
+
+  /** {@link #handleReceipts(ReceiptType, EndpointRequest)} for a body the framework already holds. @since 0.2 */
+  public EndpointResponse handleReceipts(ReceiptType type, Map<String, ?> headers, byte[] body) {
+    return handleReceipts(type, inMemory(headers, body));
+  }
+
+  private static EndpointRequest inMemory(Map<String, ?> headers, byte[] body) {
+    EndpointRequest.Builder builder = EndpointRequest.builder("POST").headers(headers).body(body);
+    for (Map.Entry<String, ?> header : headers.entrySet()) {
+      if ("Content-Type".equalsIgnoreCase(header.getKey())) {
+        Object value = header.getValue();
+        builder.contentType(value instanceof Iterable<?> many && many.iterator().hasNext()
+            ? String.valueOf(many.iterator().next()) : value == null ? null : value.toString());
+      }
+    }
+    return builder.build();
   }
 
   /**
@@ -134,199 +153,28 @@ public final class CamsEndpoint {
    * @throws CamsException with the code of the first rejection that applies
    */
   public VerifiedIntentCall verifyIntent(EndpointRequest request) {
-    byte[] body = readChecked(request);
-    String requestId = single(request, CamsHeaders.REQUEST_ID);
-    VerifiedSignature signature = verifier.verify(requestId, single(request, CamsHeaders.TIMESTAMP),
-        signatureHeader(request), body);
-    IntentCall call = intentParser.parse(body);
-    if (!call.requestId().equals(requestId)) {
-      throw new MalformedPayloadException("$.RequestId", "does not match the " + CamsHeaders.REQUEST_ID + " header");
-    }
-    return new VerifiedIntentCall(call, signature, body);
+    return intents.parse(gate.admitIntent(request));
   }
 
   /**
    * Renders a rejection, for adapters that verify with {@link #verifyIntent} and answer failures themselves.
-   * {@code requestId} may be the raw header: it is kept only when well formed.
+   * {@code requestId} may be the raw header: it is kept only when well formed. The message is cut to contract
+   * field names, as every rejection of the endpoint is.
    */
   public EndpointResponse reject(CamsException failure, String requestId) {
-    return reject(failure, wellFormedOrNull(requestId), null, null);
+    return Rejections.reject(failure, RequestGate.wellFormedOrNull(requestId), null, null);
   }
 
-  private EndpointResponse runOnce(IntentCall call, IntentHandler handler, VerifiedSignature signature) {
-    String key = INTENT_KEY_PREFIX + call.requestId();
-    ClaimResult claim;
-    try {
-      claim = store.claim(key, lease);
-    } catch (RuntimeException e) {
-      // DuplicateStoreException, or any failure of a store implementation: the handler must not run unrecorded.
-      log.warn("Duplicate store unavailable; answering 503 so the platform retries (request id {}): {}",
-          call.requestId(), describe(e));
-      return reject(new CamsException(CamsCode.STORE_UNAVAILABLE, "duplicate store unavailable; retry later"),
-          call.requestId(), call.intentCode(), signature);
+  /** A failure before the call was admitted: a rejection of the table, or the adapter's request failing. */
+  private static EndpointResponse rejectUnadmitted(Throwable failure, EndpointRequest request, String what) {
+    String requestId = RequestGate.requestIdOf(request);
+    if (failure instanceof CamsException rejection) {
+      return Rejections.reject(rejection, requestId, null, null);
     }
-    if (claim instanceof ClaimResult.Completed completed) {
-      StoredReply reply = completed.reply();
-      return new EndpointResponse(reply.status(), CamsCode.OK, reply.body(), call.requestId(), call.intentCode(),
-          signature, true, 0);
-    }
-    if (claim instanceof ClaimResult.InProgress) {
-      return reject(new CamsException(CamsCode.IN_PROGRESS, "request " + call.requestId() + " is still being handled"),
-          call.requestId(), call.intentCode(), signature);
-    }
-    boolean completed = false;
-    long started = System.nanoTime();
-    long elapsed = 0;
-    try {
-      Object data = handler.handle(call);
-      elapsed = System.nanoTime() - started;
-      byte[] body = Replies.ok(data);
-      completeQuietly(key, new StoredReply(200, body), call.requestId());
-      completed = true;
-      return new EndpointResponse(200, CamsCode.OK, body, call.requestId(), call.intentCode(), signature, false,
-          elapsed);
-    } catch (MalformedPayloadException e) {
-      // The handler found the intent data unfit for its type (call.data(...)): a retry cannot fix that.
-      elapsed = System.nanoTime() - started;
-      return reject(e, call.requestId(), call.intentCode(), signature).withHandlerNanos(elapsed);
-    } catch (Exception e) {
-      elapsed = System.nanoTime() - started;
-      log.warn("Intent handler for {} failed (request id {}): {}", call.intentCode(), call.requestId(),
-          e.getClass().getName());
-      return reject(new CamsException(CamsCode.HANDLER_ERROR, "the handler failed; the platform may retry"),
-          call.requestId(), call.intentCode(), signature).withHandlerNanos(elapsed);
-    } finally {
-      if (!completed) {
-        releaseQuietly(key, call.requestId());
-      }
-      warnIfOverBudget("Intent handler for " + call.intentCode(), call.requestId(),
-          elapsed != 0 ? elapsed : System.nanoTime() - started);
-    }
-  }
-
-  void warnIfOverBudget(String what, String requestId, long nanos) {
-    if (nanos > handlerBudgetNanos) {
-      log.warn("{} took {} ms, over its budget of {} ms; the platform waits 3000 ms (request id {})", what,
-          TimeUnit.NANOSECONDS.toMillis(nanos), TimeUnit.NANOSECONDS.toMillis(handlerBudgetNanos), requestId);
-    }
-  }
-
-  void completeQuietly(String key, StoredReply reply, String requestId) {
-    try {
-      store.complete(key, reply, retention);
-    } catch (RuntimeException e) {
-      // The handler ran: answer its reply anyway. The claim's lease keeps repeats out until it expires.
-      log.warn("Could not store the reply of request id {}: {}", requestId, describe(e));
-    }
-  }
-
-  void releaseQuietly(String key, String requestId) {
-    try {
-      store.release(key);
-    } catch (RuntimeException e) {
-      log.warn("Could not release the claim of request id {}; it frees itself after the lease: {}", requestId,
-          describe(e));
-    }
-  }
-
-  /** A store failure for the log: our own exceptions carry safe messages; others are named by class only. */
-  static String describe(RuntimeException e) {
-    return e instanceof DuplicateStoreException ? e.getMessage() : e.getClass().getName();
-  }
-
-  /** Checks method, media type and size, then reads the body; UTF-8 is checked after the signature. */
-  byte[] readChecked(EndpointRequest request) {
-    if (!"POST".equals(request.method())) {
-      throw new CamsException(CamsCode.METHOD_NOT_ALLOWED, "only POST is allowed");
-    }
-    String mediaProblem = mediaTypeProblem(request.contentType());
-    if (mediaProblem != null) {
-      throw new CamsException(CamsCode.UNSUPPORTED_MEDIA_TYPE, mediaProblem);
-    }
-    return BodyReader.read(request, maxBodyBytes);
-  }
-
-  static void requireUtf8(byte[] body) {
-    if (!Utf8.isValid(body)) {
-      throw new MalformedPayloadException("", "body is not valid UTF-8");
-    }
-  }
-
-  /** {@code null} when the media type is JSON in UTF-8, else the reason. */
-  static String mediaTypeProblem(String contentType) {
-    if (EndpointResponse.CONTENT_TYPE.equals(contentType) || "application/json".equals(contentType)) {
-      return null; // what the platform sends: no need to take it apart
-    }
-    if (contentType == null || contentType.isBlank()) {
-      return "Content-Type must be application/json";
-    }
-    String[] parts = contentType.split(";");
-    String type = parts[0].trim().toLowerCase(Locale.ROOT);
-    if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
-      return "Content-Type must be application/json";
-    }
-    for (int i = 1; i < parts.length; i++) {
-      String parameter = parts[i].trim();
-      int eq = parameter.indexOf('=');
-      if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-        String charset = parameter.substring(eq + 1).trim().replace("\"", "");
-        if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-          return "charset must be UTF-8";
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The single value of a header; absent or repeated headers read as {@code null} (unparseable). */
-  static String single(EndpointRequest request, String name) {
-    List<String> values = request.headers().values(name);
-    return values.size() == 1 ? values.get(0).trim() : null;
-  }
-
-  /** Several signature header lines are one space-separated list, as HTTP list headers combine. */
-  static String signatureHeader(EndpointRequest request) {
-    List<String> values = request.headers().values(CamsHeaders.SIGNATURE);
-    if (values.isEmpty()) {
-      return null;
-    }
-    return values.size() == 1 ? values.get(0).trim() : String.join(" ", values).trim();
-  }
-
-  private static String requestIdOf(EndpointRequest request) {
-    return wellFormedOrNull(single(request, CamsHeaders.REQUEST_ID));
-  }
-
-  /** Only a well-formed request id is logged or reported: a rejected request carries whatever its sender chose. */
-  static String wellFormedOrNull(String requestId) {
-    return SignatureVerifier.isValidRequestId(requestId) ? requestId : null;
-  }
-
-  static EndpointResponse reject(CamsException failure, String requestId, String intentCode,
-      VerifiedSignature signature) {
-    CamsCode code = failure.code();
-    return new EndpointResponse(code.httpStatus(), code, Replies.error(code, failure.getMessage()), requestId,
-        intentCode, signature, false, 0);
-  }
-
-  SignatureVerifier verifier() {
-    return verifier;
-  }
-
-  DuplicateStore store() {
-    return store;
-  }
-
-  Duration lease() {
-    return lease;
-  }
-
-  Duration retention() {
-    return retention;
-  }
-
-  JsonLimits limits() {
-    return limits;
+    Failures.rethrowIfFatal(failure);
+    log.error("Reading the {} failed unexpectedly (request id {}): {}", what, requestId, Failures.locate(failure));
+    return Rejections.reject(CamsCode.INTERNAL_ERROR, "the request could not be read; the platform may retry",
+        requestId, null, null);
   }
 
   /**
@@ -334,31 +182,33 @@ public final class CamsEndpoint {
    * without blocking a thread) stop at this limit plus one byte, so the endpoint still answers {@code 413}.
    */
   public int maxBodyBytes() {
-    return maxBodyBytes;
+    return gate.maxBodyBytes();
   }
 
   /** The router in use. */
   public IntentRouter router() {
-    return router;
+    return intents.router();
   }
 
   @Override
   public String toString() {
-    return "CamsEndpoint{" + verifier + ", " + router + ", store=" + store + ", maxBodyBytes=" + maxBodyBytes + "}";
+    return description;
   }
 
-  /** Configures a {@link CamsEndpoint}. Only the verifier is required. */
+  /** Configures a {@link CamsEndpoint}. Only the verifier is required; every rule is checked by {@link #build()}. */
   public static final class Builder {
     private SignatureVerifier verifier;
     private IntentRouter router;
     private final IntentRouter.Builder routerBuilder = IntentRouter.builder();
     private boolean routerBuilderUsed;
     private DuplicateStore store;
+    private DuplicateStore receiptStore;
     private Duration retention = DEFAULT_RETENTION;
     private Duration lease = DEFAULT_LEASE;
     private Duration handlerBudget = DEFAULT_HANDLER_BUDGET;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private JsonLimits limits = JsonLimits.DEFAULTS;
+    private boolean diagnoseRejections;
     final ReceiptSettings.Builder receipts = new ReceiptSettings.Builder();
 
     private Builder() {}
@@ -372,7 +222,8 @@ public final class CamsEndpoint {
     /** Routes intent calls with a router built elsewhere; excludes {@link #onIntent} and {@link #otherwise}. */
     public Builder router(IntentRouter router) {
       if (routerBuilderUsed) {
-        throw new IllegalStateException("router(...) cannot be combined with onIntent(...)/otherwise(...)");
+        throw new CamsConfigurationException("router", "cannot be combined with onIntent(...)/otherwise(...)",
+            "register every handler on the IntentRouter, or use onIntent(...) only");
       }
       this.router = Objects.requireNonNull(router, "router");
       return this;
@@ -394,7 +245,8 @@ public final class CamsEndpoint {
 
     private void checkNoRouter() {
       if (router != null) {
-        throw new IllegalStateException("onIntent(...)/otherwise(...) cannot be combined with router(...)");
+        throw new CamsConfigurationException("onIntent", "cannot be combined with router(...)",
+            "register every handler on the IntentRouter, or use onIntent(...) only");
       }
       routerBuilderUsed = true;
     }
@@ -436,9 +288,25 @@ public final class CamsEndpoint {
       return this;
     }
 
-    /** Where handled request ids are remembered (default: an {@link InMemoryDuplicateStore}). */
+    /**
+     * Where handled request ids are remembered (default: an {@link InMemoryDuplicateStore} whose eviction floor is
+     * twice the signature tolerance). A shared store (JDBC, Redis) also keeps receipt keys, under their own
+     * prefix, unless {@link #receiptDuplicateStore} is set; an in-memory store keeps request ids only, and receipts
+     * get an in-memory store of their own with the same cap, so that unsigned pushes cannot evict request ids.
+     */
     public Builder duplicateStore(DuplicateStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Where handled receipt keys are remembered, apart from request ids (default: see {@link #duplicateStore}).
+     * It must not be the in-memory store that holds request ids.
+     *
+     * @since 0.2
+     */
+    public Builder receiptDuplicateStore(DuplicateStore store) {
+      this.receiptStore = Objects.requireNonNull(store, "store");
       return this;
     }
 
@@ -463,7 +331,8 @@ public final class CamsEndpoint {
     /** The largest body accepted, in bytes (default 64 KiB), enforced while reading. */
     public Builder maxBodyBytes(int maxBodyBytes) {
       if (maxBodyBytes < 1) {
-        throw new IllegalArgumentException("maxBodyBytes must be at least 1 but was " + maxBodyBytes);
+        throw new CamsConfigurationException("maxBodyBytes", "must be at least 1",
+            "leave the default of " + DEFAULT_MAX_BODY_BYTES + " bytes, or set the largest body you accept");
       }
       this.maxBodyBytes = maxBodyBytes;
       return this;
@@ -475,27 +344,74 @@ public final class CamsEndpoint {
       return this;
     }
 
+    /**
+     * Opt-in, for setting up: when an intent call is rejected for its signature, log one line (SLF4J, warn) that
+     * names where a configured token, or a {@code v1} HMAC made with it, appears in the call (header name, query
+     * parameter name, body key) and the setting that would accept it, plus the header names and body keys that
+     * arrived. It names places only, never a value. Costs one HMAC per token and place on rejected calls: turn it
+     * off once calls pass.
+     *
+     * @since 0.2
+     */
+    public Builder diagnoseRejections(boolean diagnose) {
+      this.diagnoseRejections = diagnose;
+      return this;
+    }
+
     private static Duration positive(String name, Duration value) {
       Objects.requireNonNull(value, name);
       if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive but was " + value);
+        throw new CamsConfigurationException(name, "must be positive", "set " + name + " to a positive duration");
       }
       return value;
     }
 
     /**
-     * @throws IllegalStateException when no verifier is set, or the retention is shorter than the tolerance
+     * @throws CamsConfigurationException when no verifier is set, the retention is shorter than twice the
+     *     tolerance, or an in-memory store could forget a request id while its call can still be replayed
      */
     public CamsEndpoint build() {
       if (verifier == null) {
-        throw new IllegalStateException("verifier is required: set the business system's signature token(s)");
+        throw new CamsConfigurationException("verifier", "is required",
+            "set verifier(SignatureVerifier.builder().token(...).build()) with the business system's Signature");
       }
       // A signed call is accepted for the tolerance either side of its timestamp: twice the tolerance in all.
-      if (retention.compareTo(verifier.tolerance().multipliedBy(2)) < 0) {
-        throw new IllegalStateException("retention (" + retention + ") must be at least twice the signature tolerance ("
-            + verifier.tolerance() + "), or a replayed call could run its handler again");
+      Duration replayWindow = verifier.tolerance().multipliedBy(2);
+      if (retention.compareTo(replayWindow) < 0) {
+        throw new CamsConfigurationException("retention", "must be at least twice the signature tolerance ("
+            + replayWindow + "), or a replayed call could run its handler again",
+            "raise retention to at least " + replayWindow + " (the default is " + DEFAULT_RETENTION + ")");
       }
-      return new CamsEndpoint(this);
+      DuplicateStore intentStore = store != null ? store
+          : InMemoryDuplicateStore.builder().evictionFloor(replayWindow).build();
+      if (intentStore instanceof InMemoryDuplicateStore memory
+          && memory.evictionFloor().compareTo(replayWindow) < 0) {
+        throw new CamsConfigurationException("duplicateStore", "is an in-memory store whose evictionFloor is "
+            + "shorter than twice the signature tolerance (" + replayWindow + "), so a full store could forget a "
+            + "request id that can still be replayed",
+            "build the store with evictionFloor(" + replayWindow + ") or longer");
+      }
+      DuplicateStore receiptKeys = receiptStore;
+      if (receiptKeys == null) {
+        receiptKeys = intentStore instanceof InMemoryDuplicateStore memory
+            ? memory.newBuilder().evictionFloor(Duration.ZERO).build()
+            : intentStore;
+      } else if (receiptKeys == intentStore && intentStore instanceof InMemoryDuplicateStore) {
+        throw new CamsConfigurationException("receiptDuplicateStore", "is the in-memory store that holds request "
+            + "ids, so unsigned receipt pushes could fill it", "give receipts a store of their own, or leave it unset");
+      }
+      IntentRouter routes = router != null ? router : routerBuilder.build();
+      HandlerBudget budget = new HandlerBudget(handlerBudget.toNanos());
+      RequestGate gate = new RequestGate(verifier, maxBodyBytes,
+          diagnoseRejections ? new RejectionDiagnosis(verifier) : null);
+      IntentFlow intents = new IntentFlow(new IntentCallParser(limits), routes,
+          new OnceGuard(intentStore, INTENT_KEY_PREFIX, lease, retention), budget);
+      ReceiptFlow receiptFlow = new ReceiptFlow(receipts.build(),
+          new OnceGuard(receiptKeys, RECEIPT_KEY_PREFIX, lease, retention), limits, budget);
+      String description = "CamsEndpoint{" + verifier + ", " + routes + ", store=" + intentStore
+          + (receiptKeys != intentStore ? ", receiptStore=" + receiptKeys : "") + ", maxBodyBytes=" + maxBodyBytes
+          + "}";
+      return new CamsEndpoint(gate, intents, receiptFlow, description);
     }
   }
 }

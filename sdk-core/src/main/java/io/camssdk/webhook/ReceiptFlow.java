@@ -3,105 +3,132 @@ package io.camssdk.webhook;
 import io.camssdk.CamsCode;
 import io.camssdk.CamsException;
 import io.camssdk.duplicate.ClaimResult;
-import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.duplicate.StoredReply;
+import io.camssdk.internal.Utf8;
+import io.camssdk.json.JsonLimits;
+import io.camssdk.json.MalformedPayloadException;
 import io.camssdk.receipt.Receipt;
 import io.camssdk.receipt.ReceiptHandler;
 import io.camssdk.receipt.ReceiptParser;
 import io.camssdk.receipt.ReceiptType;
-import io.camssdk.signature.CamsHeaders;
 import io.camssdk.signature.VerifiedSignature;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Verifies, parses, de-duplicates and hands on one receipt batch. */
+/**
+ * Parses an admitted receipt batch, drops the receipts seen before and hands the rest to the type's handler. Its
+ * keys live in their own guard, so unsigned pushes never take room from intent request ids.
+ */
 final class ReceiptFlow {
   private static final Logger log = LoggerFactory.getLogger(CamsEndpoint.class);
-  private static final String KEY_PREFIX = "receipt:";
 
-  private final CamsEndpoint endpoint;
+  private final ReceiptSettings settings;
+  private final OnceGuard guard;
+  private final JsonLimits limits;
+  private final HandlerBudget budget;
 
-  ReceiptFlow(CamsEndpoint endpoint) {
-    this.endpoint = endpoint;
+  ReceiptFlow(ReceiptSettings settings, OnceGuard guard, JsonLimits limits, HandlerBudget budget) {
+    this.settings = settings;
+    this.guard = guard;
+    this.limits = limits;
+    this.budget = budget;
   }
 
-  EndpointResponse handle(ReceiptType type, EndpointRequest request) {
-    String headerId = CamsEndpoint.single(request, CamsHeaders.REQUEST_ID);
-    String requestId = CamsEndpoint.wellFormedOrNull(headerId);
-    VerifiedSignature signature = null;
+  boolean requireSignature() {
+    return settings.requireSignature();
+  }
+
+  /** Handles an admitted batch to its reply; nothing but a fatal VM error escapes. */
+  EndpointResponse handle(ReceiptType type, Admitted admitted) {
+    String requestId = admitted.requestId();
+    VerifiedSignature signature = admitted.signature();
+    ReceiptHandler<Receipt> handler = settings.handler(type);
+    if (handler == null) {
+      return Rejections.reject(CamsCode.UNKNOWN_INTENT, "no handler for " + type.wireName() + " receipts", requestId,
+          null, signature);
+    }
     List<? extends Receipt> items;
-    ReceiptHandler<Receipt> handler = endpoint.receipts.handler(type);
     try {
-      byte[] body = endpoint.readChecked(request);
-      // The documented pushes are unsigned; a signed push is verified, and a receiver may require signatures.
-      String signatureHeader = CamsEndpoint.signatureHeader(request);
-      if (signatureHeader != null || endpoint.receipts.requireSignature()) {
-        signature = endpoint.verifier().verify(headerId, CamsEndpoint.single(request, CamsHeaders.TIMESTAMP),
-            signatureHeader, body);
-      }
-      if (handler == null) {
-        throw new CamsException(CamsCode.UNKNOWN_INTENT, "no handler for " + type.wireName() + " receipts");
-      }
-      CamsEndpoint.requireUtf8(body);
-      items = ReceiptParser.parse(type, body, endpoint.limits());
+      items = parse(type, admitted);
     } catch (CamsException e) {
-      return CamsEndpoint.reject(e, requestId, null, signature);
+      return Rejections.reject(e, requestId, null, signature);
     }
 
-    DuplicateStore store = endpoint.store();
     List<Receipt> fresh = new ArrayList<>(items.size());
     List<String> claimed = new ArrayList<>(items.size());
     Set<String> inBatch = new HashSet<>();
     try {
       for (Receipt item : items) {
-        String key = KEY_PREFIX + item.dedupKey();
+        String key = guard.key(item.dedupKey());
         if (!inBatch.add(key)) {
           continue; // the same receipt twice in one push
         }
-        ClaimResult claim = store.claim(key, endpoint.lease());
+        ClaimResult claim = guard.claim(key, requestId);
         if (claim instanceof ClaimResult.Acquired) {
           claimed.add(key);
           fresh.add(item);
         } else if (claim instanceof ClaimResult.InProgress) {
           releaseAll(claimed, requestId);
-          return CamsEndpoint.reject(new CamsException(CamsCode.IN_PROGRESS,
-              "receipts of this batch are still being handled"), requestId, null, signature);
+          return Rejections.reject(CamsCode.IN_PROGRESS, "receipts of this batch are still being handled",
+              requestId, null, signature);
         }
       }
-    } catch (RuntimeException e) {
+    } catch (CamsException e) {
       releaseAll(claimed, requestId);
-      log.warn("Duplicate store unavailable; answering 503 so the platform retries ({} receipts): {}",
-          type.wireName(), CamsEndpoint.describe(e));
-      return CamsEndpoint.reject(new CamsException(CamsCode.STORE_UNAVAILABLE, "duplicate store unavailable; retry later"),
+      return Rejections.reject(e, requestId, null, signature);
+    } catch (Throwable e) {
+      releaseAll(claimed, requestId);
+      Failures.rethrowIfFatal(e);
+      log.error("Receipt de-duplication failed unexpectedly ({} receipts, request id {}): {}", type.wireName(),
+          requestId, Failures.locate(e));
+      return Rejections.reject(CamsCode.INTERNAL_ERROR, "the receipts could not be handled; the platform may retry",
           requestId, null, signature);
     }
 
     if (fresh.isEmpty()) {
-      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, true, 0);
+      return EndpointResponse.of(200, CamsCode.OK, Replies.ok(), requestId, null, signature, true, 0);
     }
-    Executor executor = endpoint.receipts.executor();
+    Executor executor = settings.executor();
     if (executor != null) {
       try {
         executor.execute(() -> run(type, handler, fresh, claimed, requestId));
-      } catch (RejectedExecutionException e) {
+      } catch (Throwable e) {
         releaseAll(claimed, requestId);
-        return CamsEndpoint.reject(new CamsException(CamsCode.HANDLER_ERROR, "the receipt handler is overloaded"),
-            requestId, null, signature);
+        Failures.rethrowIfFatal(e);
+        log.warn("The receipt executor refused a {} batch (request id {}): {}", type.wireName(), requestId,
+            e.getClass().getName());
+        return Rejections.reject(CamsCode.HANDLER_ERROR, "the receipt handler is overloaded", requestId, null,
+            signature);
       }
-      return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, 0);
+      return EndpointResponse.of(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, 0);
     }
     long nanos = run(type, handler, fresh, claimed, requestId);
     if (nanos < 0) {
-      return CamsEndpoint.reject(new CamsException(CamsCode.HANDLER_ERROR, "the handler failed; the platform may retry"),
-          requestId, null, signature).withHandlerNanos(-nanos);
+      return Rejections.reject(CamsCode.HANDLER_ERROR, "the handler failed; the platform may retry", requestId, null,
+          signature).withHandlerNanos(-nanos);
     }
-    return new EndpointResponse(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, nanos);
+    return EndpointResponse.of(200, CamsCode.OK, Replies.ok(), requestId, null, signature, false, nanos);
+  }
+
+  private List<? extends Receipt> parse(ReceiptType type, Admitted admitted) {
+    if (!Utf8.isValid(admitted.body())) {
+      throw new MalformedPayloadException("", "body is not valid UTF-8");
+    }
+    try {
+      return ReceiptParser.parse(type, admitted.body(), limits);
+    } catch (CamsException e) {
+      throw e;
+    } catch (Throwable e) {
+      Failures.rethrowIfFatal(e);
+      log.error("The {} receipt parser failed unexpectedly (request id {}): {}", type.wireName(),
+          admitted.requestId(), Failures.locate(e));
+      throw new MalformedPayloadException("", "body could not be parsed");
+    }
   }
 
   /** Runs the handler; returns its duration, negated when it failed (then every claim is released). */
@@ -112,16 +139,23 @@ final class ReceiptFlow {
     try {
       handler.handle(List.copyOf(fresh));
       ok = true;
-    } catch (Exception e) {
-      log.warn("{} receipt handler failed ({} receipts, request id {}): {}", type.wireName(), fresh.size(),
-          requestId, e.getClass().getName());
+    } catch (Throwable e) {
+      if (Failures.isFatal(e)) {
+        releaseAll(claimed, requestId);
+        throw (VirtualMachineError) e;
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      log.error("{} receipt handler failed ({} receipts, request id {})", type.wireName(), fresh.size(), requestId,
+          e);
     }
     long nanos = Math.max(1, System.nanoTime() - started);
-    endpoint.warnIfOverBudget(type.wireName() + " receipt handler", requestId, nanos);
+    budget.check(type.wireName(), "receipt handler", requestId, nanos);
     if (ok) {
       StoredReply reply = new StoredReply(200, Replies.ok());
       for (String key : claimed) {
-        endpoint.completeQuietly(key, reply, requestId);
+        guard.complete(key, reply, requestId);
       }
       return nanos;
     }
@@ -131,7 +165,7 @@ final class ReceiptFlow {
 
   private void releaseAll(List<String> keys, String requestId) {
     for (String key : keys) {
-      endpoint.releaseQuietly(key, requestId);
+      guard.release(key, requestId);
     }
   }
 }

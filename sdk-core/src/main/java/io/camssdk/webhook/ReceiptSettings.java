@@ -1,5 +1,6 @@
 package io.camssdk.webhook;
 
+import io.camssdk.CamsConfigurationException;
 import io.camssdk.receipt.Receipt;
 import io.camssdk.receipt.ReceiptHandler;
 import io.camssdk.receipt.ReceiptType;
@@ -42,7 +43,9 @@ final class ReceiptSettings {
     void handler(ReceiptType type, ReceiptHandler<? extends Receipt> handler) {
       Objects.requireNonNull(handler, "handler");
       if (handlers.putIfAbsent(type, (ReceiptHandler<Receipt>) handler) != null) {
-        throw new IllegalArgumentException(type.wireName() + " receipts already have a handler");
+        throw new CamsConfigurationException("on" + type.name().charAt(0) + type.name().substring(1).toLowerCase(
+            java.util.Locale.ROOT), "is already set: " + type.wireName() + " receipts have one handler",
+            "handle every " + type.wireName() + " receipt in one handler");
       }
     }
 

@@ -1,6 +1,7 @@
 package io.camssdk.duplicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ class InMemoryDuplicateStoreBoundsTest {
 
   @Test
   void neverHoldsMoreThanMaxEntries() {
-    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(100).build();
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(100).evictionFloor(Duration.ZERO)
+        .build();
     for (int i = 0; i < 10_000; i++) {
       store.claim("k" + i, Duration.ofMinutes(1));
       if (i % 2 == 0) {
@@ -22,14 +24,48 @@ class InMemoryDuplicateStoreBoundsTest {
   }
 
   @Test
-  void forgetsOldestKeysFirstWhenFull() {
-    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(3).build();
+  void forgetsOldestKeysFirstWhenFullWithoutAnEvictionFloor() {
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(3).evictionFloor(Duration.ZERO)
+        .build();
     for (String key : new String[] {"a", "b", "c", "d"}) {
       store.claim(key, Duration.ofMinutes(1));
       store.complete(key, REPLY, Duration.ofHours(1));
     }
     assertThat(store.claim("a", Duration.ofMinutes(1))).isEqualTo(ClaimResult.acquired());
     assertThat(store.claim("d", Duration.ofMinutes(1))).isInstanceOf(ClaimResult.Completed.class);
+  }
+
+  @Test
+  void refusesANewKeyRatherThanForgetAKeyYoungerThanTheEvictionFloor() {
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_732_420_000_000L));
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(3)
+        .evictionFloor(Duration.ofMinutes(10)).clock(clock).build();
+    for (String key : new String[] {"a", "b", "c"}) {
+      store.claim(key, Duration.ofMinutes(1));
+      store.complete(key, REPLY, Duration.ofHours(24));
+    }
+    clock.advance(Duration.ofMinutes(9));
+    assertThatThrownBy(() -> store.claim("d", Duration.ofMinutes(1)))
+        .isInstanceOf(DuplicateStoreException.class).hasMessageContaining("full");
+    for (String key : new String[] {"a", "b", "c"}) {
+      assertThat(store.claim(key, Duration.ofMinutes(1))).isEqualTo(ClaimResult.completed(REPLY));
+    }
+  }
+
+  @Test
+  void forgetsKeysOlderThanTheEvictionFloorToMakeRoom() {
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_732_420_000_000L));
+    InMemoryDuplicateStore store = InMemoryDuplicateStore.builder().maxEntries(2)
+        .evictionFloor(Duration.ofMinutes(10)).clock(clock).build();
+    store.claim("a", Duration.ofMinutes(1));
+    store.complete("a", REPLY, Duration.ofHours(24));
+    clock.advance(Duration.ofMinutes(5));
+    store.claim("b", Duration.ofMinutes(1));
+    store.complete("b", REPLY, Duration.ofHours(24));
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(store.claim("c", Duration.ofMinutes(1))).isEqualTo(ClaimResult.acquired());
+    assertThat(store.size()).isEqualTo(2); // "a" made room
+    assertThat(store.claim("b", Duration.ofMinutes(1))).isEqualTo(ClaimResult.completed(REPLY));
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camssdk.CamsCode;
+import io.camssdk.CamsConfigurationException;
+import io.camssdk.CapturedLog;
+import io.camssdk.receipt.ReceiptType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ class SignatureVerifierTest {
   static final long NOW = 1_732_420_000L;
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
   static final byte[] BODY = "{\"RequestId\":\"r-1\"}".getBytes(StandardCharsets.UTF_8);
+  static final String TOKEN = "tok-new-123456";
 
   final SignatureVerifier verifier = SignatureVerifier.builder().token("tok-new-123456").clock(CLOCK).build();
 
@@ -142,9 +146,74 @@ class SignatureVerifierTest {
 
   @Test
   void builderRequiresATokenAndNamesTheField() {
-    assertThatThrownBy(() -> SignatureVerifier.builder().build()).hasMessageStartingWith("tokens:");
-    assertThatThrownBy(() -> SignatureVerifier.builder().tokens(List.of("a", " "))).hasMessage("tokens[1] is empty");
+    assertThatThrownBy(() -> SignatureVerifier.builder().build())
+        .isInstanceOf(CamsConfigurationException.class).hasMessageStartingWith("tokens must hold at least one");
+    assertThatThrownBy(() -> SignatureVerifier.builder().tokens(List.of("tok-alpha-1234567890", " ")).build())
+        .isInstanceOf(CamsConfigurationException.class).hasMessageStartingWith("tokens[1] is empty");
     assertThatThrownBy(() -> SignatureVerifier.builder().tolerance(Duration.ZERO))
-        .hasMessage("tolerance must be positive but was PT0S");
+        .isInstanceOf(CamsConfigurationException.class).hasMessageStartingWith("tolerance must be positive");
+  }
+
+  @Test
+  void refusesPlaceholderTokensNamingTheSettingButNeverTheValue() {
+    for (String token : List.of("${CAMS_SIGNATURE_TOKEN}", "prefix-${cams.signature.token}-suffix")) {
+      assertThatThrownBy(() -> SignatureVerifier.builder().tokens(List.of("tok-alpha-1234567890", token)).build())
+          .isInstanceOfSatisfying(CamsConfigurationException.class, e -> {
+            assertThat(e.setting()).isEqualTo("tokens[1]");
+            assertThat(e.getMessage()).contains("placeholder").doesNotContain(token).doesNotContain("CAMS_SIGNATURE")
+                .doesNotContain("cams.signature.token");
+          });
+    }
+  }
+
+  @Test
+  void refusesTokensWithWhitespaceOrControlCharactersInside() {
+    for (String token : List.of("tok-alpha 1234567890", "tok-alpha\t1234567890", "tok-alpha\n1234567890",
+        "tok-alpha\u00001234567890", "tok-alpha\u007f1234567890", "tok-alpha\u00a01234567890")) {
+      assertThatThrownBy(() -> SignatureVerifier.builder().token(token).build())
+          .isInstanceOfSatisfying(CamsConfigurationException.class, e -> {
+            assertThat(e.setting()).isEqualTo("tokens[0]");
+            assertThat(e.getMessage()).contains("whitespace or a control character").doesNotContain("alpha");
+          });
+    }
+  }
+
+  @Test
+  void acceptsAShortTokenButWarnsWithoutPrintingIt() {
+    try (CapturedLog log = CapturedLog.start()) {
+      SignatureVerifier shortToken = SignatureVerifier.builder().token("sh0rt-tok3n").build();
+      assertThat(shortToken.tokenCount()).isEqualTo(1);
+      assertThat(log.text()).contains("tokens[0] is shorter than 16 characters").doesNotContain("sh0rt-tok3n");
+    }
+  }
+
+  @Test
+  void receiptSignatureBindsThePushType() {
+    Signer signer = Signer.of(List.of(TOKEN), CLOCK, SignatureScheme.V1);
+    SignedHeaders status = signer.signReceipt(ReceiptType.STATUS, "b-1", BODY);
+    assertThat(verifier.verifyReceipt(ReceiptType.STATUS, "b-1", status.timestamp(), status.signature(), BODY)
+        .tokenIndex()).isZero();
+    for (ReceiptType other : List.of(ReceiptType.INBOUND, ReceiptType.AUDIT)) {
+      assertThatThrownBy(() -> verifier.verifyReceipt(other, "b-1", status.timestamp(), status.signature(), BODY))
+          .isInstanceOfSatisfying(SignatureVerificationException.class,
+              e -> assertThat(e.code()).isEqualTo(CamsCode.INVALID_SIGNATURE));
+    }
+    assertThatThrownBy(() -> verifier.verify("b-1", status.timestamp(), status.signature(), BODY))
+        .isInstanceOfSatisfying(SignatureVerificationException.class,
+            e -> assertThat(e.code()).isEqualTo(CamsCode.INVALID_SIGNATURE));
+    SignedHeaders intent = signer.sign("b-1", BODY);
+    assertThatThrownBy(() -> verifier.verifyReceipt(ReceiptType.STATUS, "b-1", intent.timestamp(),
+        intent.signature(), BODY)).isInstanceOfSatisfying(SignatureVerificationException.class,
+            e -> assertThat(e.code()).isEqualTo(CamsCode.INVALID_SIGNATURE));
+  }
+
+  @Test
+  void receiptSignatureIsTheHmacOfTheDocumentedBase() throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update(("b-1." + NOW + ".ChatAppInbound.").getBytes(StandardCharsets.US_ASCII));
+    String expected = "v1=" + java.util.Base64.getEncoder().encodeToString(mac.doFinal(BODY));
+    assertThat(Signer.of(List.of(TOKEN), CLOCK, SignatureScheme.V1)
+        .signReceipt(ReceiptType.INBOUND, "b-1", NOW, BODY).signature()).isEqualTo(expected);
   }
 }

@@ -34,7 +34,8 @@ class EndpointRobustnessTest {
 
   final CamsEndpoint endpoint = CamsEndpoint.builder()
       .verifier(SignatureVerifier.builder().token(TestCalls.TOKEN).clock(TestCalls.CLOCK).build())
-      .duplicateStore(InMemoryDuplicateStore.builder().maxEntries(1_000).clock(TestCalls.CLOCK).build())
+      // Room for every call: under a fixed clock no key ever ages past the eviction floor, and a full store refuses.
+      .duplicateStore(InMemoryDuplicateStore.builder().maxEntries(ITERATIONS + 1).clock(TestCalls.CLOCK).build())
       .maxBodyBytes(16 * 1024)
       .onIntent("ORDER_STATUS", call -> call.intentData())
       .onIntent("ECHO", call -> Map.of("echo", call.intentData()))

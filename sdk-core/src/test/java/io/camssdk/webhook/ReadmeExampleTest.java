@@ -56,9 +56,9 @@ class ReadmeExampleTest {
           headers.getFirst("Content-Type"), name -> headers.getOrDefault(name, List.of()), -1,
           exchange.getRequestBody()));
       exchange.getResponseHeaders().set("Content-Type", EndpointResponse.CONTENT_TYPE);
-      exchange.sendResponseHeaders(reply.status(), reply.body().length);
+      exchange.sendResponseHeaders(reply.status(), reply.bodyLength());
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
+        reply.writeTo(out);
       }
     });
     // --- README: "Receipts" ---
@@ -68,9 +68,9 @@ class ReadmeExampleTest {
           exchange.getRequestMethod(), headers.getFirst("Content-Type"),
           name -> headers.getOrDefault(name, List.of()), -1, exchange.getRequestBody()));
       exchange.getResponseHeaders().set("Content-Type", EndpointResponse.CONTENT_TYPE);
-      exchange.sendResponseHeaders(reply.status(), reply.body().length);
+      exchange.sendResponseHeaders(reply.status(), reply.bodyLength());
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
+        reply.writeTo(out);
       }
     });
     server.setExecutor(Executors.newFixedThreadPool(32)); // README: without one, every call waits for the one before it

@@ -5,6 +5,7 @@ import static io.camssdk.webhook.TestCalls.JSON;
 import static io.camssdk.webhook.TestCalls.TOKEN;
 import static io.camssdk.webhook.TestCalls.request;
 import static io.camssdk.webhook.TestCalls.signedHeaders;
+import static io.camssdk.webhook.TestCalls.signedPushHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camssdk.CamsCode;
@@ -17,12 +18,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ReceiptEndpointTest {
   final List<StatusReceipt> statuses = new CopyOnWriteArrayList<>();
+  final List<InboundReceipt> inbound = new CopyOnWriteArrayList<>();
   final AtomicInteger failuresLeft = new AtomicInteger();
 
   final CamsEndpoint endpoint = CamsEndpoint.builder()
@@ -88,10 +91,10 @@ class ReceiptEndpointTest {
   @Test
   void verifiesSignedPushesAndRejectsForgedOnes() {
     byte[] body = "[{\"MessageId\":\"m-1\",\"Status\":\"Read\"}]".getBytes();
-    assertThat(endpoint.handleReceipts(ReceiptType.STATUS, request("POST", JSON, signedHeaders("b-1", body), body))
-        .signature()).isNotNull();
+    assertThat(endpoint.handleReceipts(ReceiptType.STATUS,
+        request("POST", JSON, signedPushHeaders(ReceiptType.STATUS, "b-1", body), body)).signature()).isNotNull();
     EndpointResponse forged = endpoint.handleReceipts(ReceiptType.STATUS,
-        request("POST", JSON, signedHeaders("b-2", body, "tok-forged"), body));
+        request("POST", JSON, signedPushHeaders(ReceiptType.STATUS, "b-2", body, "tok-forged"), body));
     assertThat(forged.code()).isEqualTo(CamsCode.INVALID_SIGNATURE);
   }
 
@@ -104,8 +107,39 @@ class ReceiptEndpointTest {
         .build();
     byte[] body = "[{\"MessageId\":\"m-1\",\"Status\":\"Read\"}]".getBytes();
     assertThat(strict.handleReceipts(ReceiptType.STATUS, unsigned(body)).code()).isEqualTo(CamsCode.MISSING_SIGNATURE);
-    assertThat(strict.handleReceipts(ReceiptType.STATUS, request("POST", JSON, signedHeaders("b-1", body), body))
-        .status()).isEqualTo(200);
+    assertThat(strict.handleReceipts(ReceiptType.STATUS,
+        request("POST", JSON, signedPushHeaders(ReceiptType.STATUS, "b-1", body), body)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void statusPushReplayedToTheInboundPathIsRejectedAsInvalidSignature() {
+    CamsEndpoint both = CamsEndpoint.builder()
+        .verifier(SignatureVerifier.builder().token(TOKEN).clock(CLOCK).build())
+        .onStatus(statuses::addAll)
+        .onInbound(inbound::addAll)
+        .build();
+    // Valid as both types: the fields of an inbound message are a superset of what a status needs.
+    byte[] body = ("[{\"MessageId\":\"m-1\",\"Status\":\"Read\",\"CustSpaceId\":\"cams-1\","
+        + "\"From\":\"8613800000000\",\"To\":\"8613900000000\",\"Timestamp\":1732420000000,"
+        + "\"Type\":\"TEXT\",\"Message\":\"hello\"}]").getBytes();
+    Map<String, List<String>> statusHeaders = signedPushHeaders(ReceiptType.STATUS, "b-1", body);
+    EndpointResponse replayed = both.handleReceipts(ReceiptType.INBOUND, request("POST", JSON, statusHeaders, body));
+    assertThat(replayed.code()).isEqualTo(CamsCode.INVALID_SIGNATURE);
+    assertThat(inbound).isEmpty();
+    assertThat(both.handleReceipts(ReceiptType.STATUS, request("POST", JSON, statusHeaders, body)).status())
+        .isEqualTo(200);
+    assertThat(both.handleReceipts(ReceiptType.INBOUND,
+        request("POST", JSON, signedPushHeaders(ReceiptType.INBOUND, "b-1", body), body)).status()).isEqualTo(200);
+    assertThat(inbound).hasSize(1);
+  }
+
+  @Test
+  void aSignedIntentCallSentToAReceiptPathIsRejectedAsInvalidSignature() {
+    byte[] body = "[{\"MessageId\":\"m-1\",\"Status\":\"Read\"}]".getBytes();
+    EndpointResponse response = endpoint.handleReceipts(ReceiptType.STATUS,
+        request("POST", JSON, signedHeaders("b-1", body), body));
+    assertThat(response.code()).isEqualTo(CamsCode.INVALID_SIGNATURE);
+    assertThat(statuses).isEmpty();
   }
 
   @Test

@@ -37,6 +37,16 @@ final class TestCalls {
     return headers;
   }
 
+  /** Headers of a receipt push of {@code type}: its signature binds the type. */
+  static Map<String, List<String>> signedPushHeaders(io.camssdk.receipt.ReceiptType type, String batchId, byte[] body,
+      String... tokens) {
+    SignedHeaders signed = Signer.of(List.of(tokens.length == 0 ? new String[] {TOKEN} : tokens), CLOCK,
+        SignatureScheme.V1).signReceipt(type, batchId, body);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    signed.asMap().forEach((name, value) -> headers.put(name, new ArrayList<>(List.of(value))));
+    return headers;
+  }
+
   static EndpointRequest request(String method, String contentType, Map<String, List<String>> headers, byte[] body) {
     return new EndpointRequest(method, contentType, HeaderSource.ofMulti(headers), -1, new ByteArrayInputStream(body));
   }

@@ -2,8 +2,7 @@ package io.camssdk.management;
 
 import io.camssdk.internal.Json;
 import io.camssdk.json.JsonObject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.camssdk.management.internal.ApiUrlRule;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /** The rules of protocol section 3, checked before any request. */
 final class Validation {
@@ -19,7 +17,6 @@ final class Validation {
   static final int MAX_DEFAULT_INTENT_DATA_BYTES = 4096;
   static final int MAX_PAGE_SIZE = 100;
   private static final Pattern INTENT_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private Validation() {}
@@ -59,14 +56,9 @@ final class Validation {
     if (value == null) {
       throw new CamsValidationException(field, "absolute https URL", field + " is required (an absolute https URL)");
     }
-    HttpUrl url = HttpUrl.parse(value);
-    if (url == null) {
-      throw new CamsValidationException(field, "absolute https URL",
-          field + " must be an absolute https URL but was " + quote(value));
-    }
-    if (!url.isHttps() && !isLoopback(url.host())) {
-      throw new CamsValidationException(field, "absolute https URL",
-          field + " must use https (http only for loopback hosts) but was " + quote(value));
+    String problem = ApiUrlRule.problem(value); // shared with the testkit's emulator: one rule
+    if (problem != null) {
+      throw new CamsValidationException(field, "absolute https URL", field + " " + problem + " but was " + quote(value));
     }
     return value;
   }
@@ -77,18 +69,7 @@ final class Validation {
 
   /** {@code localhost}, {@code *.localhost}, 127.0.0.0/8 and ::1; host names are never resolved. */
   static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    if (IPV4.matcher(h).matches() || h.indexOf(':') >= 0) {
-      try {
-        return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-    return false;
+    return ApiUrlRule.isLoopback(host);
   }
 
   /**

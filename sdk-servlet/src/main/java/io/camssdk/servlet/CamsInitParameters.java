@@ -37,6 +37,16 @@ public final class CamsInitParameters {
   public static final String MAX_BODY_BYTES = "cams.max-body-bytes";
   /** Signature scheme: {@code v1} (default) or {@code token}. */
   public static final String SCHEME = "cams.scheme";
+  /**
+   * With the {@code token} scheme, where a call carries the token: {@code signature-header} (default),
+   * {@code bearer}, {@code header:<name>} or {@code query:<name>}.
+   */
+  public static final String TOKEN_LOCATION = "cams.token-location";
+  /**
+   * {@code true} to log, for each rejected call, where a configured token appears in it and the setting that would
+   * accept it (names only, never values). For the first calls from a new platform; off by default.
+   */
+  public static final String DIAGNOSE = "cams.diagnose";
   /** Handlers slower than this many milliseconds are logged as a warning (default 2500; the platform waits 3000). */
   public static final String HANDLER_BUDGET_MS = "cams.handler-budget-ms";
   /** {@code true} to reject receipt pushes without a signature (default {@code false}). */

@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CamsEndpoint endpoint = CamsEndpoint.builder()
- *     .verifier(SignatureVerifier.builder().tokens(List.of(System.getenv("CAMS_SIGNATURE_TOKEN"))).build())
+ *     .verifier(SignatureVerifier.builder().tokens(List.of(System.getenv("CAMS_SIGNATURE_TOKENS").split(","))).build())
  *     .onIntent("ORDER_STATUS", call -> Map.of("status", "SHIPPED"))
  *     .handlerBudget(Duration.ofSeconds(2))
  *     .build();

@@ -77,7 +77,7 @@ public final class ServletCallHandler implements AutoCloseable {
    * The {@code Code} of the {@code 408} answer to a body that missed the read deadline. {@link CamsCode} has no
    * such code: the endpoint never sees these calls, only this adapter answers them.
    */
-  public static final String REQUEST_TIMEOUT_CODE = "RequestTimeout";
+  public static final String REQUEST_TIMEOUT_CODE = CamsCode.REQUEST_TIMEOUT.wireName();
 
   private static final Logger log = LoggerFactory.getLogger(ServletCallHandler.class);
   private static final int INITIAL_BUFFER = 8192;
@@ -171,7 +171,7 @@ public final class ServletCallHandler implements AutoCloseable {
         }
         length += read;
         if (System.nanoTime() - deadline > 0) {
-          answerTimeout(response, false);
+          answerTimeout(request, response, endpoint, false);
           return null;
         }
       }
@@ -208,8 +208,12 @@ public final class ServletCallHandler implements AutoCloseable {
 
   /** The request with its body in memory; over the limit it holds limit + 1 bytes and the endpoint answers 413. */
   private static EndpointRequest buffered(HttpServletRequest request, byte[] buffer, int length) {
-    return new EndpointRequest(request.getMethod(), request.getContentType(),
-        name -> ServletExchange.headerValues(request, name), length, new ByteArrayInputStream(buffer, 0, length));
+    return EndpointRequest.builder(request.getMethod())
+        .contentType(request.getContentType())
+        .headers(ServletExchange.headers(request))
+        .queryString(request.getQueryString())
+        .body(new ByteArrayInputStream(buffer, 0, length), length)
+        .build();
   }
 
   private void respond(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
@@ -242,10 +246,12 @@ public final class ServletCallHandler implements AutoCloseable {
   }
 
   /** Answers {@code 408 RequestTimeout} and closes the connection: the rest of the body will not be read. */
-  private void answerTimeout(HttpServletResponse response, boolean async) {
-    byte[] body = ("{\"Code\":\"" + REQUEST_TIMEOUT_CODE + "\",\"Message\":\"the request body did not arrive within "
-        + readDeadline.toMillis() + " ms\"}").getBytes(StandardCharsets.UTF_8);
-    writeQuietly(response, HttpServletResponse.SC_REQUEST_TIMEOUT, body, async);
+  private void answerTimeout(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
+      boolean async) {
+    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.REQUEST_TIMEOUT,
+        "the request body did not arrive within " + readDeadline.toMillis() + " ms"),
+        request.getHeader(CamsHeaders.REQUEST_ID));
+    writeQuietly(response, reply.status(), reply.body(), async);
   }
 
   /** Answers a body that could not be read (it ended early, or the connection failed) while one can still write. */
@@ -253,7 +259,7 @@ public final class ServletCallHandler implements AutoCloseable {
       Throwable failure, boolean async) {
     if (failure instanceof SocketTimeoutException || failure instanceof TimeoutException
         || failure.getCause() instanceof TimeoutException || failure.getCause() instanceof SocketTimeoutException) {
-      answerTimeout(response, async); // the container's idle timeout came first
+      answerTimeout(request, response, endpoint, async); // the container's idle timeout came first
       return;
     }
     EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.MALFORMED_PAYLOAD,
@@ -441,7 +447,7 @@ public final class ServletCallHandler implements AutoCloseable {
     private void deadlinePassed() {
       if (state.compareAndSet(READING, DONE)) {
         try {
-          answerTimeout(response, true);
+          answerTimeout(request, response, endpoint, true);
         } finally {
           complete();
         }

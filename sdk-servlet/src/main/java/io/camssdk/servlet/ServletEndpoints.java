@@ -4,6 +4,7 @@ import io.camssdk.CamsConfigurationException;
 import io.camssdk.receipt.ReceiptType;
 import io.camssdk.signature.SignatureScheme;
 import io.camssdk.signature.SignatureVerifier;
+import io.camssdk.signature.TokenLocation;
 import io.camssdk.webhook.CamsEndpoint;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,7 @@ final class ServletEndpoints {
   static final int SHORT_TOKEN_LENGTH = 16;
   /** The builders' names of the settings read from init parameters, for {@link CamsConfigurationException}. */
   private static final Map<String, String> INIT_PARAMETER_OF_SETTING = Map.of(
+      "tokenLocation", CamsInitParameters.TOKEN_LOCATION,
       "tokens", CamsInitParameters.SIGNATURE_TOKENS,
       "token", CamsInitParameters.SIGNATURE_TOKENS,
       "tolerance", CamsInitParameters.TOLERANCE_SECONDS,
@@ -77,8 +79,13 @@ final class ServletEndpoints {
     if (scheme != null) {
       verifier.scheme(scheme(params, scheme));
     }
-    CamsEndpoint.Builder endpoint = CamsEndpoint.builder();
+    CamsEndpoint.Builder endpoint = CamsEndpoint.builder()
+        .diagnoseRejections(Boolean.parseBoolean(params.get(CamsInitParameters.DIAGNOSE)));
     try {
+      String tokenLocation = params.get(CamsInitParameters.TOKEN_LOCATION);
+      if (tokenLocation != null) {
+        verifier.tokenLocation(TokenLocation.parse(tokenLocation));
+      }
       endpoint.verifier(verifier.build());
     } catch (CamsConfigurationException e) {
       throw configurationFailure(params, renamed(e));
@@ -122,7 +129,7 @@ final class ServletEndpoints {
   private static CamsEndpoint fromAttribute(InitSource params, String attribute) throws ServletException {
     for (String other : List.of(CamsInitParameters.SIGNATURE_TOKENS, CamsInitParameters.SIGNATURE_TOKENS_ENV,
         CamsInitParameters.TOLERANCE_SECONDS, CamsInitParameters.MAX_BODY_BYTES, CamsInitParameters.SCHEME,
-        CamsInitParameters.HANDLER_BUDGET_MS, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE,
+        CamsInitParameters.TOKEN_LOCATION, CamsInitParameters.DIAGNOSE, CamsInitParameters.HANDLER_BUDGET_MS, CamsInitParameters.REQUIRE_RECEIPT_SIGNATURE,
         CamsInitParameters.CONFIGURER)) {
       if (params.own().apply(other) != null) {
         throw failure(params, "init parameter " + other + " cannot be combined with "

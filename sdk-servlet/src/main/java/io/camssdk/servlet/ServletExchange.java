@@ -2,12 +2,15 @@ package io.camssdk.servlet;
 
 import io.camssdk.webhook.EndpointRequest;
 import io.camssdk.webhook.EndpointResponse;
+import io.camssdk.webhook.HeaderSource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The two halves of serving {@link io.camssdk.webhook.CamsEndpoint} from a servlet: the request as the endpoint
@@ -34,8 +37,28 @@ public final class ServletExchange {
    * to its limit plus one byte, so a too-large (or chunked, endless) body is never buffered whole.
    */
   public static EndpointRequest adapt(HttpServletRequest request) throws IOException {
-    return new EndpointRequest(request.getMethod(), request.getContentType(), name -> headerValues(request, name),
-        request.getContentLengthLong(), request.getInputStream());
+    return EndpointRequest.builder(request.getMethod())
+        .contentType(request.getContentType())
+        .headers(headers(request))
+        .queryString(request.getQueryString())
+        .body(request.getInputStream(), request.getContentLengthLong())
+        .build();
+  }
+
+  /** The request's headers, names included (diagnose mode lists the names that arrived, never their values). */
+  static HeaderSource headers(HttpServletRequest request) {
+    return new HeaderSource() {
+      @Override
+      public List<String> values(String name) {
+        return headerValues(request, name);
+      }
+
+      @Override
+      public Set<String> names() {
+        Enumeration<String> names = request.getHeaderNames();
+        return names == null ? Set.of() : new LinkedHashSet<>(Collections.list(names));
+      }
+    };
   }
 
   static List<String> headerValues(HttpServletRequest request, String name) {
@@ -55,14 +78,14 @@ public final class ServletExchange {
         || status == HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
     response.setStatus(status);
     response.setContentType(EndpointResponse.CONTENT_TYPE);
-    response.setContentLength(reply.body().length);
+    response.setContentLength(reply.bodyLength());
     if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
       response.setHeader("Allow", "POST");
     }
     if (bodyMayBeUnread) {
       response.setHeader("Connection", "close");
     }
-    response.getOutputStream().write(reply.body());
+    reply.writeTo(response.getOutputStream());
     if (bodyMayBeUnread) {
       response.flushBuffer();
     }

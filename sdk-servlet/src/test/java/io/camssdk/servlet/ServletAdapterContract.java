@@ -197,10 +197,11 @@ abstract class ServletAdapterContract {
         + "\"To\":\"8613900000000\",\"Timestamp\":1732420000000,\"Type\":\"TEXT\",\"Message\":\"hello\"}]")
         .getBytes(StandardCharsets.UTF_8);
     String batchId = newId();
-    assertRejected(post("/cams/receipts/inbound", JSON, signed(batchId, push, "forged-token-123"), push), 401,
-        "InvalidSignature");
+    assertRejected(post("/cams/receipts/inbound", JSON, signedPush(ReceiptType.INBOUND, batchId, push,
+        "forged-token-123"), push), 401, "InvalidSignature");
     assertThat(inboundSeen).doesNotContain(messageId);
-    assertThat(post("/cams/receipts/inbound", JSON, signed(batchId, push, OLD_TOKEN), push).statusCode())
+    assertThat(post("/cams/receipts/inbound", JSON, signedPush(ReceiptType.INBOUND, batchId, push, OLD_TOKEN), push)
+        .statusCode())
         .isEqualTo(200);
     assertThat(inboundSeen).contains(messageId);
   }
@@ -209,7 +210,8 @@ abstract class ServletAdapterContract {
   void rejectsUnsignedPushWhereSignaturesAreRequired() throws Exception {
     byte[] push = ("[" + status("m-" + UUID.randomUUID(), "Sent") + "]").getBytes(StandardCharsets.UTF_8);
     assertRejected(post("/strict/receipts/status", JSON, Map.of(), push), 401, "MissingSignature");
-    assertThat(post("/strict/receipts/status", JSON, signed(newId(), push, NEW_TOKEN), push).statusCode())
+    assertThat(post("/strict/receipts/status", JSON, signedPush(ReceiptType.STATUS, newId(), push, NEW_TOKEN), push)
+        .statusCode())
         .isEqualTo(200);
   }
 
@@ -265,7 +267,8 @@ abstract class ServletAdapterContract {
         + "\",\"Language\":\"en\",\"AuditStatus\":\"fail\",\"Reason\":\"format\"}]")
         .getBytes(StandardCharsets.UTF_8);
     assertRejected(post("/init/receipts/audit", JSON, Map.of(), push), 401, "MissingSignature");
-    assertThat(post("/init/receipts/audit", JSON, signed(newId(), push, NEW_TOKEN), push).statusCode())
+    assertThat(post("/init/receipts/audit", JSON, signedPush(ReceiptType.AUDIT, newId(), push, NEW_TOKEN), push)
+        .statusCode())
         .isEqualTo(200);
   }
 
@@ -609,6 +612,11 @@ abstract class ServletAdapterContract {
 
   static Map<String, String> signed(String requestId, byte[] body, String... tokens) {
     return new LinkedHashMap<>(Signer.of(tokens).sign(requestId, body).asMap());
+  }
+
+  /** A receipt push's signature binds its type (contract section 2). */
+  static Map<String, String> signedPush(ReceiptType type, String requestId, byte[] body, String... tokens) {
+    return new LinkedHashMap<>(Signer.of(tokens).signReceipt(type, requestId, body).asMap());
   }
 
   HttpResponse<String> post(String path, String contentType, Map<String, String> headers, byte[] body)

@@ -28,7 +28,20 @@ final class ServletEndpointsTest {
 
   @Test
   void buildsEndpointFromTokensAndConfigurer() throws Exception {
-    assertThat(ServletEndpoints.fromInitParameters(params(valid())).router().route("ECHO")).isNotNull();
+    io.camssdk.webhook.CamsEndpoint endpoint = ServletEndpoints.fromInitParameters(params(valid()));
+    byte[] body = ("{\"RequestId\":\"r-1\",\"IntentCode\":\"ECHO\",\"IntentData\":{\"orderId\":\"A-1\"},"
+        + "\"Timestamp\":" + System.currentTimeMillis() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    // The configurer's handler answers a call verified with the token of the init parameters...
+    io.camssdk.webhook.EndpointResponse answered = endpoint.handleIntent(io.camssdk.webhook.EndpointRequest.post(
+        "application/json", io.camssdk.signature.Signer.of(TOKEN).sign("r-1", body).asMap(), body));
+    assertThat(answered.status()).isEqualTo(200);
+    assertThat(answered.bodyText()).contains("\"orderId\":\"A-1\"", "\"via\":\"init-parameters\"");
+    // ...and a call signed with another token is refused.
+    io.camssdk.webhook.EndpointResponse refused = endpoint.handleIntent(io.camssdk.webhook.EndpointRequest.post(
+        "application/json", io.camssdk.signature.Signer.of("another-token-0123456789").sign("r-2", body).asMap(),
+        body));
+    assertThat(refused.code()).isEqualTo(io.camssdk.CamsCode.INVALID_SIGNATURE);
   }
 
   @Test

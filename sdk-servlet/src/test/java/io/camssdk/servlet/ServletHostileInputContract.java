@@ -371,8 +371,6 @@ abstract class ServletHostileInputContract {
   // ---- needs core fixes -----------------------------------------------------------------------------------------
 
   @Test
-  @Disabled("needs core fix: unsigned receipt items share the duplicate store with verified intent request ids "
-      + "and evict them (InMemoryDuplicateStore drops the oldest entries first)")
   void receiptFloodDoesNotEvictVerifiedRequestIds() throws Exception {
     String id = newId();
     byte[] body = intentBody(id, "ECHO", "{}");
@@ -428,14 +426,12 @@ abstract class ServletHostileInputContract {
   }
 
   @Test
-  @Disabled("needs core fix: a receipt signature does not bind the receipt type (path), so a signed status push "
-      + "replayed to the inbound path is verified there")
   void signedStatusPushReplayedToTheInboundPathIsRejected() throws Exception {
     String messageId = "x-" + marker;
     byte[] push = ("[{\"MessageId\":\"" + messageId + "\",\"Status\":\"Sent\",\"Type\":\"TEXT\",\"Message\":\"hi\","
         + "\"From\":\"8613800000000\",\"To\":\"8613900000000\",\"Timestamp\":1732420000000}]")
         .getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = signed(newId(), push);
+    Map<String, String> headers = ServletAdapterContract.signedPush(ReceiptType.STATUS, newId(), push, TOKEN);
     assertThat(post("/cams/receipts/status", headers, push).statusCode()).isEqualTo(200);
     HttpResponse<String> replay = post("/cams/receipts/inbound", headers, push);
     assertThat(replay.statusCode()).isIn(400, 401);

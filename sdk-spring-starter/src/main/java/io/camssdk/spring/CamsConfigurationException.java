@@ -39,6 +39,14 @@ public final class CamsConfigurationException extends RuntimeException {
         "Change " + property + " (env " + envName(property) + ").");
   }
 
+  /** A property whose value still holds a {@code ${...}} placeholder: its variable is not set. */
+  static CamsConfigurationException unresolved(String property) {
+    return new CamsConfigurationException("Property " + property + " holds an unresolved ${...} placeholder: the "
+        + "environment variable or property it names is not set, and the literal text would be used.",
+        "Set the environment variable (or property) that the placeholder in " + property + " names before "
+            + "starting the application, or set " + property + " directly.");
+  }
+
   /** The environment variable that binds to {@code property} by relaxed binding. */
   static String envName(String property) {
     return property.replace('.', '_').replace("-", "").replace("[", "_").replace("]", "").toUpperCase(java.util.Locale.ROOT);

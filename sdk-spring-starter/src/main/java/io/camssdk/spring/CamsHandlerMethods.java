@@ -71,63 +71,134 @@ public final class CamsHandlerMethods {
   }
 
   /**
-   * Finds the handler methods on the singleton beans of {@code beanFactory}, creating the beans that declare any.
+   * The handlers of the application's singleton beans: their handler methods, and what each
+   * {@link CamsHandlerConfigurer} bean registers. Within the auto-configuration the beans are the ones the container
+   * initialised ({@link CamsHandlerDiscovery} makes them dependencies of this bean); without it, the beans that
+   * declare handlers are looked up here.
    *
-   * @throws CamsConfigurationException when two methods handle the same intent code or receipt type, or a method
+   * @throws CamsConfigurationException when two handlers take the same intent code or receipt type, or a method
    *     has a signature the starter cannot call; the message names the bean(s) and method(s)
    */
   public static CamsHandlerMethods scan(ConfigurableListableBeanFactory beanFactory) {
     Objects.requireNonNull(beanFactory, "beanFactory");
-    Map<String, Bound<IntentHandler>> intents = new LinkedHashMap<>();
-    Bound<IntentHandler> defaultIntent = null;
-    Map<ReceiptType, Bound<ReceiptHandler<Receipt>>> receipts = new EnumMap<>(ReceiptType.class);
-    for (String beanName : beanFactory.getBeanDefinitionNames()) {
-      Class<?> type = handlerType(beanFactory, beanName);
-      if (type == null) {
-        continue;
-      }
-      Map<Method, Object> annotated = annotatedMethods(type);
-      if (annotated.isEmpty()) {
-        continue;
-      }
-      Object bean = beanFactory.getBean(beanName);
-      for (Map.Entry<Method, Object> entry : annotated.entrySet()) {
-        Method method = entry.getKey();
-        String where = describe(beanName, method);
-        if (entry.getValue() instanceof CamsIntentHandler mapping) {
-          IntentHandler handler = intentHandler(bean, method, where);
-          if (mapping.value().length == 0) {
-            throw new CamsConfigurationException(where + " has @CamsIntentHandler without an intent code.",
-                "Name the intent codes, e.g. @CamsIntentHandler(\"ORDER_STATUS\"), or use @CamsDefaultIntentHandler.");
-          }
-          for (String code : mapping.value()) {
-            if (code == null || !INTENT_CODE.matcher(code).matches()) {
-              throw new CamsConfigurationException(
-                  where + " names intent code '" + code + "', which does not match [A-Za-z0-9_.-]{1,64}.",
-                  "Use the intent code exactly as configured on the platform.");
-            }
-            Bound<IntentHandler> previous = intents.putIfAbsent(code, new Bound<>(where, handler));
-            if (previous != null) {
-              throw duplicate("intent code '" + code + "'", previous.where(), where);
-            }
-          }
-        } else if (entry.getValue() instanceof CamsDefaultIntentHandler) {
-          IntentHandler handler = intentHandler(bean, method, where);
-          if (defaultIntent != null) {
-            throw duplicate("the default intent handler", defaultIntent.where(), where);
-          }
-          defaultIntent = new Bound<>(where, handler);
-        } else {
-          ReceiptType receiptType = receiptTypeOf(entry.getValue());
-          ReceiptHandler<Receipt> handler = receiptHandler(bean, method, where, RECEIPT_CLASSES.get(receiptType));
-          Bound<ReceiptHandler<Receipt>> previous = receipts.putIfAbsent(receiptType, new Bound<>(where, handler));
-          if (previous != null) {
-            throw duplicate(receiptType.wireName() + " receipts", previous.where(), where);
-          }
+    Map<String, Object> beans;
+    if (beanFactory.getSingleton(CamsHandlerDiscovery.BEAN_NAME) instanceof CamsHandlerDiscovery discovery) {
+      beans = discovery.handlerBeans(beanFactory);
+    } else {
+      beans = new LinkedHashMap<>();
+      for (String beanName : beanFactory.getBeanDefinitionNames()) {
+        Class<?> type = handlerType(beanFactory, beanName);
+        if (type != null && (CamsHandlerConfigurer.class.isAssignableFrom(type) || declaresHandlerMethods(type))) {
+          beans.put(beanName, beanFactory.getBean(beanName));
         }
       }
     }
-    return new CamsHandlerMethods(intents, defaultIntent, receipts);
+    return of(beans);
+  }
+
+  /** The handlers of {@code beans}, keyed by bean name. */
+  static CamsHandlerMethods of(Map<String, Object> beans) {
+    Collector collector = new Collector();
+    beans.forEach((beanName, bean) -> {
+      Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+      for (Map.Entry<Method, Object> entry : annotatedMethods(type).entrySet()) {
+        collector.method(beanName, bean, entry.getKey(), entry.getValue());
+      }
+      if (bean instanceof CamsHandlerConfigurer configurer) {
+        configurer.configure(collector.registry("bean '" + beanName + "' (CamsHandlerConfigurer)"));
+      }
+    });
+    return new CamsHandlerMethods(collector.intents, collector.defaultIntent, collector.receipts);
+  }
+
+  /** Gathers handlers from methods and configurers, refusing a second one for the same code or type. */
+  private static final class Collector {
+    final Map<String, Bound<IntentHandler>> intents = new LinkedHashMap<>();
+    Bound<IntentHandler> defaultIntent;
+    final Map<ReceiptType, Bound<ReceiptHandler<Receipt>>> receipts = new EnumMap<>(ReceiptType.class);
+
+    void method(String beanName, Object bean, Method method, Object annotation) {
+      String where = describe(beanName, method);
+      if (annotation instanceof CamsIntentHandler mapping) {
+        IntentHandler handler = intentHandler(bean, method, where);
+        if (mapping.value().length == 0) {
+          throw new CamsConfigurationException(where + " has @CamsIntentHandler without an intent code.",
+              "Name the intent codes, e.g. @CamsIntentHandler(\"ORDER_STATUS\"), or use @CamsDefaultIntentHandler.");
+        }
+        for (String code : mapping.value()) {
+          intent(code, handler, where);
+        }
+      } else if (annotation instanceof CamsDefaultIntentHandler) {
+        defaultIntent(intentHandler(bean, method, where), where);
+      } else {
+        ReceiptType receiptType = receiptTypeOf(annotation);
+        receipt(receiptType, receiptHandler(bean, method, where, RECEIPT_CLASSES.get(receiptType)), where);
+      }
+    }
+
+    void intent(String code, IntentHandler handler, String where) {
+      if (code == null || !INTENT_CODE.matcher(code).matches()) {
+        throw new CamsConfigurationException(
+            where + " names intent code '" + code + "', which does not match [A-Za-z0-9_.-]{1,64}.",
+            "Use the intent code exactly as configured on the platform.");
+      }
+      Bound<IntentHandler> previous = intents.putIfAbsent(code, new Bound<>(where, handler));
+      if (previous != null) {
+        throw duplicate("intent code '" + code + "'", previous.where(), where);
+      }
+    }
+
+    void defaultIntent(IntentHandler handler, String where) {
+      if (defaultIntent != null) {
+        throw duplicate("the default intent handler", defaultIntent.where(), where);
+      }
+      defaultIntent = new Bound<>(where, handler);
+    }
+
+    void receipt(ReceiptType type, ReceiptHandler<Receipt> handler, String where) {
+      Bound<ReceiptHandler<Receipt>> previous = receipts.putIfAbsent(type, new Bound<>(where, handler));
+      if (previous != null) {
+        throw duplicate(type.wireName() + " receipts", previous.where(), where);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    CamsHandlerConfigurer.Registry registry(String where) {
+      return new CamsHandlerConfigurer.Registry() {
+        @Override
+        public CamsHandlerConfigurer.Registry intent(String intentCode, IntentHandler handler) {
+          Collector.this.intent(intentCode, Objects.requireNonNull(handler, "handler"), where);
+          return this;
+        }
+
+        @Override
+        public CamsHandlerConfigurer.Registry defaultIntent(IntentHandler handler) {
+          Collector.this.defaultIntent(Objects.requireNonNull(handler, "handler"), where);
+          return this;
+        }
+
+        @Override
+        public CamsHandlerConfigurer.Registry status(ReceiptHandler<StatusReceipt> handler) {
+          Objects.requireNonNull(handler, "handler");
+          receipt(ReceiptType.STATUS, list -> handler.handle((List<StatusReceipt>) (List<?>) list), where);
+          return this;
+        }
+
+        @Override
+        public CamsHandlerConfigurer.Registry inbound(ReceiptHandler<InboundReceipt> handler) {
+          Objects.requireNonNull(handler, "handler");
+          receipt(ReceiptType.INBOUND, list -> handler.handle((List<InboundReceipt>) (List<?>) list), where);
+          return this;
+        }
+
+        @Override
+        public CamsHandlerConfigurer.Registry audit(ReceiptHandler<AuditReceipt> handler) {
+          Objects.requireNonNull(handler, "handler");
+          receipt(ReceiptType.AUDIT, list -> handler.handle((List<AuditReceipt>) (List<?>) list), where);
+          return this;
+        }
+      };
+    }
   }
 
   /** Registers every handler found on {@code builder}; returns it. */
@@ -187,16 +258,22 @@ public final class CamsHandlerMethods {
 
   /**
    * Whether any singleton bean definition's class declares a CAMS handler method, found without creating beans.
-   * The auto-configuration uses it to decide whether the endpoint is wanted.
+   * It inspects every bean definition's class: the auto-configuration no longer calls it while conditions are
+   * evaluated ({@link CamsHandlerDiscovery} does the equivalent once the definitions are final).
    */
   public static boolean declaredIn(ConfigurableListableBeanFactory beanFactory) {
     for (String beanName : beanFactory.getBeanDefinitionNames()) {
       Class<?> type = handlerType(beanFactory, beanName);
-      if (type != null && !annotatedMethods(type).isEmpty()) {
+      if (type != null && declaresHandlerMethods(type)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code type} has a method carrying a CAMS handler annotation. */
+  static boolean declaresHandlerMethods(Class<?> type) {
+    return !annotatedMethods(type).isEmpty();
   }
 
   /** The user class behind a bean definition, or {@code null} when it cannot hold handlers. */

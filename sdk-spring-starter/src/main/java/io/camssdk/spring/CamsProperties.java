@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,13 +21,17 @@ import org.springframework.util.unit.DataSize;
  * cams.handler-budget=2s
  * </pre>
  *
- * @param signature how intent calls and signed pushes are verified
- * @param bodyLimit the largest request body accepted; larger ones are answered 413 PayloadTooLarge
- * @param paths the servlet paths of the endpoint
- * @param duplicates how repeated request ids are recognised
- * @param handlerBudget a handler slower than this is logged as a warning (the platform waits 3 seconds)
- * @param receipts how receipt pushes are accepted
- * @param management the management API client, created when an access key id is set
+ * <p>Rules that a builder of the SDK checks (the retention against the tolerance, the management endpoint and
+ * region, timeouts) are left to that builder, whose failure the starter reports under the property's name.
+ * Javadoc of the record components is plain text: it becomes the descriptions of the configuration metadata.
+ *
+ * @param signature How intent calls and signed pushes are verified.
+ * @param bodyLimit The largest request body accepted; larger ones are answered 413 PayloadTooLarge.
+ * @param paths The servlet paths of the endpoint.
+ * @param duplicates How repeated request ids are recognised.
+ * @param handlerBudget A handler slower than this is logged as a warning (the platform waits 3 seconds).
+ * @param receipts How receipt pushes are accepted.
+ * @param management The management API client, created when credentials are found.
  * @since 0.1
  */
 @ConfigurationProperties("cams")
@@ -51,10 +54,7 @@ public record CamsProperties(
       throw CamsConfigurationException.invalid("cams.body-limit", "must be between 1B and 2GB");
     }
     requirePositive(handlerBudget, "cams.handler-budget");
-    if (duplicates.retention().compareTo(signature.tolerance()) < 0) {
-      throw CamsConfigurationException.invalid("cams.duplicates.retention",
-          "must be at least cams.signature.tolerance, or a call replayed within the tolerance would run twice");
-    }
+    // cams.duplicates.retention against cams.signature.tolerance: CamsEndpoint.Builder owns that rule.
   }
 
   /** The body limit in bytes. */
@@ -69,18 +69,34 @@ public record CamsProperties(
   }
 
   /**
+   * Refuses a value that still holds a {@code ${...}} placeholder: Spring keeps a placeholder whose variable is
+   * unset as literal text, which would otherwise become a token or a secret anyone can read in the configuration.
+   */
+  static void requireResolved(String value, String property) {
+    if (value != null && value.contains("${")) {
+      throw CamsConfigurationException.unresolved(property);
+    }
+  }
+
+  /**
    * Signature verification.
    *
-   * @param tokens the business system's active signature tokens, comma-separated in one property or environment
-   *     variable ({@code CAMS_SIGNATURE_TOKENS}); the first is current, later ones are accepted during a rotation
-   * @param scheme the signature scheme: {@code v1} (HMAC over request id, timestamp and body) or {@code token}
-   *     (the token itself is sent; no replay protection beyond the duplicate window)
-   * @param tolerance how far a call's signing time may be from this machine's clock, either way
+   * @param tokens The business system's active signature tokens, comma-separated in one property or in the
+   *     environment variable CAMS_SIGNATURE_TOKENS. The first is current; later ones are accepted during a rotation.
+   * @param scheme The signature scheme: v1 (HMAC over request id, timestamp and body) or token (the token itself
+   *     is sent; no replay protection beyond the duplicate window).
+   * @param tolerance How far a call's signing time may be from this machine's clock, either way.
+   * @param tokenLocation With the token scheme, where a call carries the token: signature-header (X-Cams-Signature:
+   *     token=...), bearer (Authorization: Bearer), header:NAME or query:NAME.
+   * @param diagnose Log, for each rejected call, where a configured token (or an HMAC made with one) appears in it
+   *     and the setting that would accept it; names only, never values. For the first calls from a new platform.
    */
   public record Signature(
       @DefaultValue List<String> tokens,
       @DefaultValue("v1") SignatureScheme scheme,
-      @DefaultValue("300s") Duration tolerance) {
+      @DefaultValue("300s") Duration tolerance,
+      @DefaultValue("signature-header") String tokenLocation,
+      @DefaultValue("false") boolean diagnose) {
 
     public Signature {
       tokens = tokens == null ? List.of() : tokens;
@@ -89,6 +105,7 @@ public record CamsProperties(
           throw CamsConfigurationException.invalid("cams.signature.tokens[" + i + "]",
               "is empty (a stray comma in CAMS_SIGNATURE_TOKENS?)");
         }
+        requireResolved(tokens.get(i), "cams.signature.tokens");
       }
       tokens = tokens.stream().map(String::strip).toList();
       Objects.requireNonNull(scheme, "scheme");
@@ -97,17 +114,18 @@ public record CamsProperties(
 
     @Override
     public String toString() {
-      return "Signature{tokens=" + tokens.size() + ", scheme=" + scheme + ", tolerance=" + tolerance + "}";
+      return "Signature{tokens=" + tokens.size() + ", scheme=" + scheme + ", tolerance=" + tolerance
+          + ", tokenLocation=" + tokenLocation + ", diagnose=" + diagnose + "}";
     }
   }
 
   /**
    * Where the endpoint listens, relative to the servlet context path. Each path is exact (no wildcards).
    *
-   * @param intents the API Request URL path for intent calls
-   * @param status the callback path for ChatAppStatus pushes (delivery receipts)
-   * @param inbound the callback path for ChatAppInbound pushes (mobile-originated messages)
-   * @param audit the callback path for ChatAppAudit pushes (template review and account notices)
+   * @param intents The API Request URL path for intent calls.
+   * @param status The callback path for ChatAppStatus pushes (delivery receipts).
+   * @param inbound The callback path for ChatAppInbound pushes (mobile-originated messages).
+   * @param audit The callback path for ChatAppAudit pushes (template review and account notices).
    */
   public record Paths(
       @DefaultValue("/cams/intents") String intents,
@@ -142,15 +160,16 @@ public record CamsProperties(
    * cams.duplicates.lease=30s
    * </pre>
    *
-   * @param retention how long a handled call's reply is kept and replayed for repeats; at least the tolerance
-   * @param maxEntries how many replies the in-memory store keeps at most (oldest dropped first)
-   * @param store where claims and replies are kept: {@code memory} (one instance only), {@code jdbc} (the
-   *     application's {@code DataSource}) or {@code redis} (the application's Lettuce client, or
-   *     {@code cams.duplicates.redis.uri}); a bean of type {@code DuplicateStore} of the application's own wins
-   * @param lease how long a claim lasts when its instance dies before replying; a retry then runs the handler.
-   *     Longer than the slowest handler, or a retry arriving after the lease runs a still-running handler twice
-   * @param jdbc settings of the {@code jdbc} store
-   * @param redis settings of the {@code redis} store
+   * @param retention How long a handled call's reply is kept and replayed for repeats; at least twice
+   *     cams.signature.tolerance.
+   * @param maxEntries How many replies the in-memory store keeps at most (oldest dropped first).
+   * @param store Where claims and replies are kept: memory (one instance only), jdbc (the application's
+   *     DataSource) or redis (the application's Lettuce client, or cams.duplicates.redis.uri). A DuplicateStore
+   *     bean of the application's own wins.
+   * @param lease How long a claim lasts when its instance dies before replying; a retry then runs the handler.
+   *     Longer than the slowest handler, or a retry arriving after the lease runs a still-running handler twice.
+   * @param jdbc Settings of the jdbc store.
+   * @param redis Settings of the redis store.
    */
   public record Duplicates(
       @DefaultValue("24h") Duration retention,
@@ -176,21 +195,21 @@ public record CamsProperties(
   public enum StoreType {
     /** This JVM's memory: one instance only (the default). */
     MEMORY,
-    /** A table in the application's relational database ({@code DataSource}): PostgreSQL, MySQL/MariaDB, H2. */
+    /** A table in the application's relational database (DataSource): PostgreSQL, MySQL/MariaDB, H2. */
     JDBC,
-    /** Redis, through Lettuce ({@code io.camssdk:cams-sdk-redis}). */
+    /** Redis, through Lettuce (io.camssdk:cams-sdk-redis). */
     REDIS
   }
 
   /**
    * The {@code jdbc} duplicate store, on the application's {@code DataSource}.
    *
-   * @param table the table's name, optionally schema-qualified
-   * @param createTable whether to create the table and its index at start-up when missing (else run the DDL
-   *     with your migrations; see {@code JdbcDuplicateStore.ddl})
-   * @param timeout the most each statement may take (100 ms to 2.5 s; the platform waits 3 s)
-   * @param purgeInterval how often expired rows are deleted, from one daemon thread closed with the context;
-   *     {@code 0} turns purging off (do it elsewhere)
+   * @param table The table's name, optionally schema-qualified.
+   * @param createTable Whether to create the table and its index at start-up when missing (else run the DDL
+   *     with your migrations; see JdbcDuplicateStore.ddl).
+   * @param timeout The most each statement may take (100 ms to 2.5 s; the platform waits 3 s).
+   * @param purgeInterval How often expired rows are deleted, from one daemon thread closed with the context; 0
+   *     turns purging off (do it elsewhere).
    */
   public record Jdbc(
       @DefaultValue("cams_duplicates") String table,
@@ -213,10 +232,10 @@ public record CamsProperties(
   /**
    * The {@code redis} duplicate store.
    *
-   * @param uri a Redis to connect to ({@code redis://host:6379}, {@code rediss://...}); when unset, the Lettuce
-   *     client of the application's Spring Data Redis {@code LettuceConnectionFactory} is used. Never logged
-   * @param keyPrefix the prefix of the store's keys; one per business system sharing a Redis
-   * @param timeout the most a call waits for Redis (50 ms to 2.5 s; the platform waits 3 s)
+   * @param uri A Redis to connect to (redis://host:6379, rediss://...); when unset, the Lettuce client of the
+   *     application's Spring Data Redis LettuceConnectionFactory is used. Never logged.
+   * @param keyPrefix The prefix of the store's keys; one per business system sharing a Redis.
+   * @param timeout The most a call waits for Redis (50 ms to 2.5 s; the platform waits 3 s).
    */
   public record Redis(
       String uri,
@@ -240,24 +259,28 @@ public record CamsProperties(
   /**
    * Receipt pushes.
    *
-   * @param requireSignature whether unsigned pushes are refused (401); by default they are accepted, as the
-   *     platform documents no signature for them, and signed ones are verified
+   * @param requireSignature Whether unsigned pushes are refused (401). By default they are accepted, as the
+   *     platform documents no signature for them, and signed ones are verified.
    */
   public record Receipts(@DefaultValue("false") boolean requireSignature) {}
 
   /**
-   * The management API client (a bean when {@code access-key-id} is set).
+   * The management API client: a bean when {@code access-key-id} is set, when the environment has
+   * {@code ALIBABA_CLOUD_ACCESS_KEY_ID}, or when Alibaba's {@code credentials-java} is on the class path (its
+   * default chain then supplies the credentials). The endpoint, region and timeouts are checked by
+   * {@code CamsManagementClient.Builder}.
    *
-   * @param endpoint the OpenAPI endpoint (default https://cams.ap-southeast-1.aliyuncs.com, or the region's);
-   *     plain http only for loopback hosts
-   * @param region the region id, e.g. ap-southeast-1; sets the endpoint to that region's when no endpoint is set
-   * @param accessKeyId the AccessKey id; setting it creates the client
-   * @param accessKeySecret the AccessKey secret (never logged)
-   * @param securityToken the STS security token, when the key is temporary (never logged)
-   * @param connectTimeout the connect timeout of one attempt
-   * @param readTimeout the read timeout of one attempt
-   * @param callTimeout the time limit of one whole call, retries included
-   * @param retries how failed calls are retried
+   * @param endpoint The OpenAPI endpoint (default https://cams.ap-southeast-1.aliyuncs.com, or the region's);
+   *     plain http only for loopback hosts.
+   * @param region The region id, e.g. ap-southeast-1; sets the endpoint to that region's when no endpoint is set.
+   * @param accessKeyId The AccessKey id. When unset, ALIBABA_CLOUD_ACCESS_KEY_ID and its siblings are read, then
+   *     Alibaba Cloud's default credential chain (with com.aliyun:credentials-java).
+   * @param accessKeySecret The AccessKey secret (never logged).
+   * @param securityToken The STS security token, when the key is temporary (never logged).
+   * @param connectTimeout The connect timeout of one attempt.
+   * @param readTimeout The read timeout of one attempt.
+   * @param callTimeout The time limit of one whole call, retries included.
+   * @param retries How failed calls are retried.
    */
   public record Management(
       URI endpoint,
@@ -272,19 +295,14 @@ public record CamsProperties(
 
     public Management {
       Objects.requireNonNull(retries, "retries");
-      requirePositive(connectTimeout, "cams.management.connect-timeout");
-      requirePositive(readTimeout, "cams.management.read-timeout");
-      requirePositive(callTimeout, "cams.management.call-timeout");
-      if (endpoint != null) {
-        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = endpoint.getHost() != null && isLoopback(endpoint.getHost());
-        if (endpoint.getHost() == null || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-          throw CamsConfigurationException.invalid("cams.management.endpoint",
-              "must be an absolute https URL (http only for loopback hosts)");
-        }
-      }
-      if (region != null && !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-        throw CamsConfigurationException.invalid("cams.management.region", "must look like ap-southeast-1");
+      requireResolved(accessKeyId, "cams.management.access-key-id");
+      requireResolved(accessKeySecret, "cams.management.access-key-secret");
+      requireResolved(securityToken, "cams.management.security-token");
+      boolean secretSet = accessKeySecret != null && !accessKeySecret.isBlank();
+      if ((accessKeyId == null || accessKeyId.isBlank()) && secretSet) {
+        throw new CamsConfigurationException(
+            "cams.management.access-key-secret is set but no cams.management.access-key-id is configured.",
+            "Set cams.management.access-key-id (env CAMS_MANAGEMENT_ACCESSKEYID) too, or remove the secret.");
       }
       if (accessKeyId != null && !accessKeyId.isBlank() && (accessKeySecret == null || accessKeySecret.isBlank())) {
         throw new CamsConfigurationException(
@@ -294,14 +312,9 @@ public record CamsProperties(
       }
     }
 
-    /** Whether credentials are configured. */
+    /** Whether an AccessKey pair is configured in these properties. */
     public boolean enabled() {
       return accessKeyId != null && !accessKeyId.isBlank();
-    }
-
-    private static boolean isLoopback(String host) {
-      String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     @Override
@@ -316,8 +329,8 @@ public record CamsProperties(
   /**
    * Retries of management calls (throttling, 5xx and network failures), with jittered backoff.
    *
-   * @param enabled whether failed calls are retried
-   * @param maxAttempts the attempts of one call at most, the first included
+   * @param enabled Whether failed calls are retried.
+   * @param maxAttempts The attempts of one call at most, the first included (1 to 10).
    */
   public record Retries(
       @DefaultValue("true") boolean enabled,

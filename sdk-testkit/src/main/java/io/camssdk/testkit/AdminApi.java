@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's own endpoints, for the CLI and for scripts (loopback, unauthenticated):
- * {@code GET /_emulator/deliveries} lists the delivery log, {@code POST /_emulator/trigger?CustSpaceId=…
+ * The emulator's own endpoints, for the CLI and for scripts (loopback, unauthenticated, guarded by
+ * {@link LocalGuard}: {@code POST} of {@code application/json} only, same-origin, loopback {@code Host}):
+ * {@code POST /_emulator/deliveries} lists the delivery log, {@code POST /_emulator/trigger?CustSpaceId=…
  * &BusinessSystemId=…&IntentCode=…} with a JSON object body fires an intent call.
  */
 final class AdminApi implements HttpHandler {
   static final String PATH = "/_emulator/";
+  static final int MAX_BODY = 64 * 1024;
 
   private final CamsEmulator emulator;
+  private final LocalGuard guard;
 
-  AdminApi(CamsEmulator emulator) {
+  AdminApi(CamsEmulator emulator, LocalGuard guard) {
     this.emulator = emulator;
+    this.guard = guard;
   }
 
   @Override
@@ -31,34 +35,58 @@ final class AdminApi implements HttpHandler {
       int status = 200;
       Object reply;
       try {
-        if (path.equals(PATH + "deliveries") && exchange.getRequestMethod().equals("GET")) {
-          List<Object> list = new ArrayList<>();
-          for (Delivery d : emulator.deliveries()) {
-            list.add(toMap(d));
-          }
-          reply = list;
-        } else if (path.equals(PATH + "trigger") && exchange.getRequestMethod().equals("POST")) {
+        guard.checkAction(exchange);
+        byte[] body = readBody(exchange);
+        if (path.equals(PATH + "deliveries")) {
+          reply = deliveries(emulator.deliveries());
+        } else if (path.equals(PATH + "trigger")) {
           Map<String, String> q = ManagementApi.decodeQuery(exchange.getRequestURI().getRawQuery());
-          byte[] body = exchange.getRequestBody().readNBytes(64 * 1024);
           JsonObject data = body.length == 0 ? JsonObject.empty()
               : JsonObject.parse(new String(body, StandardCharsets.UTF_8));
           Dispatch dispatch = emulator.triggerIntent(q.get("CustSpaceId"), q.get("BusinessSystemId"),
               q.get("IntentCode"), data);
           reply = Map.of("RequestId", dispatch.requestId());
         } else {
-          status = 404;
-          reply = Map.of("Code", "NotFound", "Message", "no such emulator endpoint");
+          throw new ApiError(404, "NotFound", "no such emulator endpoint");
         }
+      } catch (ApiError e) {
+        status = e.status;
+        reply = Map.of("Code", e.code, "Message", e.getMessage());
       } catch (RuntimeException e) {
         status = 400;
-        String message = e.getMessage() == null ? "bad request" : e.getMessage().replaceAll("[\\r\\n]+", " ");
-        reply = Map.of("Code", "InvalidParameter", "Message", message);
+        reply = Map.of("Code", "InvalidParameter", "Message", oneLine(e));
       }
-      byte[] bytes = ManagementApi.write(reply);
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
+      respond(exchange, status, reply);
     }
+  }
+
+  static byte[] readBody(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      throw new ApiError(413, "RequestTooLarge", "the request body is larger than 64 KiB");
+    }
+    return body;
+  }
+
+  static String oneLine(RuntimeException e) {
+    return e.getMessage() == null ? "bad request" : e.getMessage().replaceAll("[\\r\\n]+", " ");
+  }
+
+  static void respond(HttpExchange exchange, int status, Object reply) throws IOException {
+    byte[] bytes = ManagementApi.write(reply);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  static List<Object> deliveries(List<Delivery> deliveries) {
+    List<Object> list = new ArrayList<>();
+    for (Delivery d : deliveries) {
+      list.add(toMap(d));
+    }
+    return list;
   }
 
   static Map<String, Object> toMap(Delivery d) {
@@ -79,6 +107,7 @@ final class AdminApi implements HttpHandler {
       am.put("Code", a.code());
       am.put("LatencyMillis", a.latency().toMillis());
       am.put("Error", a.error());
+      am.put("ReplyBody", a.replyBody());
       attempts.add(am);
     }
     m.put("Attempts", attempts);

@@ -30,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +49,10 @@ import java.util.function.Consumer;
  *   <li>issues business systems' Signature tokens and honours refresh with a grace period, signing calls with every
  *       active token during a rotation;</li>
  *   <li>sends intent calls (contract section 1) and receipt pushes (section 2) with the platform's timeout and
- *       retry policy, keeping a {@linkplain #deliveries() delivery log}.</li>
+ *       retry policy, keeping a {@linkplain #deliveries() delivery log};</li>
+ *   <li>serves a web {@linkplain #consoleUrl() console}: the channels' Service Settings page, backed by the same
+ *       actions as the management API, with the live delivery log. Its endpoints and the admin ones answer only
+ *       same-origin JSON {@code POST}s addressed to the emulator's loopback host and port.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} stops the server and abandons pending deliveries.
@@ -81,6 +86,24 @@ public final class CamsEmulator implements AutoCloseable {
   public static final Duration PLATFORM_BACKOFF_BASE = Duration.ofSeconds(1);
   /** The platform's attempt limit. */
   public static final int PLATFORM_MAX_ATTEMPTS = 6;
+
+  /**
+   * The JDK HTTP server's request timeout, in seconds: a connection whose request has not been read by then is
+   * closed. The JDK reads it once per JVM, when its first server starts; the emulator sets it, unless already set,
+   * before its first server does.
+   */
+  static final String READ_TIMEOUT_PROPERTY = "sun.net.httpserver.maxReqTime";
+  static final String WRITE_TIMEOUT_PROPERTY = "sun.net.httpserver.maxRspTime";
+  private static final int MAX_SERVER_THREADS = 256;
+
+  static {
+    if (System.getProperty(READ_TIMEOUT_PROPERTY) == null) {
+      System.setProperty(READ_TIMEOUT_PROPERTY, "10");
+    }
+    if (System.getProperty(WRITE_TIMEOUT_PROPERTY) == null) {
+      System.setProperty(WRITE_TIMEOUT_PROPERTY, "30");
+    }
+  }
 
   private final Builder config;
   private final Random random;
@@ -151,13 +174,21 @@ public final class CamsEmulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
     }
-    serverExecutor = Executors.newFixedThreadPool(4, daemonThreads("cams-emulator-api"));
-    server.setExecutor(serverExecutor);
+    // The JDK server reads a request's headers on an executor thread, so a connection that sends a few bytes and
+    // stops holds its thread until the request timeout (READ_TIMEOUT_PROPERTY) closes it. A fixed pool of 4 let
+    // four such connections stall every management call; threads are made as needed instead, and idle ones end.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_SERVER_THREADS, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonThreads("cams-emulator-api"));
+    serverExecutor = pool;
+    server.setExecutor(pool);
     Acs3Verifier verifier = new Acs3Verifier(config.accessKeys.isEmpty()
         ? Map.of(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET) : config.accessKeys, config.clock);
+    LocalGuard guard = new LocalGuard(config.host, server.getAddress().getPort());
     server.createContext("/", new ManagementApi(platform, verifier, this::newManagementRequestId, faults,
         documented));
-    server.createContext(AdminApi.PATH, new AdminApi(this));
+    server.createContext(AdminApi.PATH, new AdminApi(this, guard));
+    server.createContext(ConsoleApi.PATH, new ConsoleApi(this, platform, guard, this::newManagementRequestId,
+        config.gracePeriod));
     ScheduledExecutorService scheduler = config.scheduler;
     if (scheduler == null) {
       ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(2, daemonThreads("cams-emulator-retry"));
@@ -190,6 +221,14 @@ public final class CamsEmulator implements AutoCloseable {
         // A listener's failure must not stop deliveries; the log still holds the delivery.
       }
     }
+  }
+
+  /**
+   * The web console's URL, such as {@code http://127.0.0.1:41234/console/}: the channels' Service Settings (business
+   * systems, intents, SMS, OTP scheduling), a live delivery log, and buttons to trigger intents and push receipts.
+   */
+  public URI consoleUrl() {
+    return url().resolve(ConsoleApi.PATH + "/");
   }
 
   /** The management API's base URL, such as {@code http://127.0.0.1:41234}. */

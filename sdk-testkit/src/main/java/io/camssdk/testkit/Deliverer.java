@@ -112,7 +112,11 @@ final class Deliverer {
           .POST(HttpRequest.BodyPublishers.ofByteArray(job.body));
       List<String> tokens = job.tokens.get();
       if (!tokens.isEmpty()) {
-        Signer.of(tokens, clock, SignatureScheme.V1).sign(job.requestId, job.body).asMap().forEach(builder::header);
+        Signer signer = Signer.of(tokens, clock, SignatureScheme.V1);
+        // A push's signature binds its type (contract section 2), so it verifies on that type's path only.
+        (job.kind == Delivery.Kind.INTENT ? signer.sign(job.requestId, job.body)
+            : signer.signReceipt(io.camssdk.receipt.ReceiptType.valueOf(job.kind.name()), job.requestId, job.body))
+            .asMap().forEach(builder::header);
       } else {
         builder.header(io.camssdk.signature.CamsHeaders.REQUEST_ID, job.requestId);
       }

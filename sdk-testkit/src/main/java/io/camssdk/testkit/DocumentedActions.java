@@ -2,6 +2,7 @@ package io.camssdk.testkit;
 
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
+import io.camssdk.management.internal.ApiUrlRule;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -222,18 +223,11 @@ final class DocumentedActions {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (java.net.URISyntaxException e) {
-      throw ApiError.invalid(name + " is not a valid URL");
+    String problem = ApiUrlRule.problem(value); // the ApiUrl rule, one place for every callback URL
+    if (problem != null) {
+      throw ApiError.invalid(name + " " + problem);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https")
-        || scheme.equals("http") && Platform.isLoopback(uri.getHost()))) {
-      throw ApiError.invalid(name + " must be an absolute https URL (http only for loopback hosts)");
-    }
-    return uri;
+    return URI.create(value);
   }
 
   private static int intOf(Object value, String name, int min, int max, int fallback) {

@@ -143,13 +143,14 @@ public final class EmulatorCli {
       stopped.countDown();
     }, "cams-emulator-shutdown"));
     out.println("CAMS emulator listening on " + emulator.url());
+    out.println("Console: " + emulator.consoleUrl());
     out.println("  management API: POST " + emulator.url() + "/ (ACS3-HMAC-SHA256, AccessKey id "
         + emulator.accessKeyId() + (env.get("CAMS_EMULATOR_ACCESS_KEY_SECRET") == null
             ? ", the default secret: see the README)" : ")"));
     for (EmulatorChannel channel : emulator.channels()) {
       out.println("  channel " + channel.custSpaceId() + " (" + channel.channelType() + ")");
     }
-    out.println("  delivery log: GET " + emulator.url() + AdminApi.PATH + "deliveries");
+    out.println("  delivery log: POST " + emulator.url() + AdminApi.PATH + "deliveries (Content-Type: application/json)");
     out.flush();
     if (block) {
       stopped.await();

@@ -40,6 +40,14 @@ final class ManagementApi implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().equals("/")) {
+      try (exchange) {
+        // A browser pointed at the emulator lands on its console.
+        exchange.getResponseHeaders().set("Location", ConsoleApi.PATH + "/");
+        exchange.sendResponseHeaders(302, -1);
+      }
+      return;
+    }
     String requestId = requestIds.get();
     try (exchange) {
       int status = 200;

@@ -1,14 +1,15 @@
 package io.camssdk.testkit;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
+import io.camssdk.management.internal.ApiUrlRule;
 import io.camssdk.testkit.EmulatorState.ChannelState;
 import io.camssdk.testkit.EmulatorState.IntentState;
 import io.camssdk.testkit.EmulatorState.SystemState;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okio.Buffer;
 
 /**
  * The emulated platform's behaviour behind the management API: validation, state changes and token issuance, all
@@ -265,6 +267,17 @@ final class Platform {
     return List.of();
   }
 
+  /** Until when a refreshed system's previous token is still accepted, or {@code null} when none is. */
+  synchronized java.time.Instant previousTokenValidUntil(String businessSystemId) {
+    for (ChannelState channel : state.channels.values()) {
+      SystemState system = channel.systems.get(businessSystemId);
+      if (system != null && system.previousToken != null && clock.instant().isBefore(system.previousTokenExpiresAt)) {
+        return system.previousTokenExpiresAt;
+      }
+    }
+    return null;
+  }
+
   synchronized List<EmulatorChannel> channels() {
     List<EmulatorChannel> list = new ArrayList<>();
     for (ChannelState c : state.channels.values()) {
@@ -332,7 +345,7 @@ final class Platform {
     return value;
   }
 
-  private static String remarks(String value) {
+  static String remarks(String value) {
     if (value.codePointCount(0, value.length()) > 256) {
       throw ApiError.invalid("Remarks must be at most 256 characters");
     }
@@ -347,38 +360,11 @@ final class Platform {
   }
 
   static String apiUrl(String value) {
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw ApiError.invalid("ApiUrl is not a valid URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw ApiError.invalid("ApiUrl must be an absolute https URL");
-    }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw ApiError.invalid("ApiUrl must use https (http is allowed only for loopback hosts)");
-    }
-    if (value.length() > 2048) {
-      throw ApiError.invalid("ApiUrl must be at most 2048 characters");
+    String problem = ApiUrlRule.problem(value); // the management client's rule, not a copy of it
+    if (problem != null) {
+      throw ApiError.invalid("ApiUrl " + problem);
     }
     return value;
-  }
-
-  static boolean isLoopback(String host) {
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+") && !h.contains(":")) {
-      return false; // a name: never resolved here
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   static JsonObject defaultIntentData(String value) {
@@ -428,20 +414,11 @@ final class Platform {
   static List<String> countries(String value, boolean enabled) {
     List<String> countries = new ArrayList<>();
     if (value != null && !value.isEmpty()) {
-      List<?> parsed;
-      try {
-        parsed = JsonObject.parse("{\"c\":" + value + "}").asMap().get("c") instanceof List<?> list ? list : null;
-      } catch (MalformedPayloadException e) {
-        parsed = null;
-      }
-      if (parsed == null) {
-        throw ApiError.invalid("Countries must be a JSON array of ISO 3166-1 alpha-2 codes");
-      }
       Set<String> seen = new HashSet<>();
-      for (Object item : parsed) {
-        if (!(item instanceof String code) || !COUNTRIES.contains(code)) {
+      for (String code : stringArray(value)) {
+        if (!COUNTRIES.contains(code)) {
           throw ApiError.invalid("Countries must hold ISO 3166-1 alpha-2 codes such as \"SG\"; "
-              + (item instanceof String s && s.length() <= 8 ? "'" + s + "' is not one" : "found another value"));
+              + (code.length() <= 8 && code.matches("[A-Za-z]*") ? "'" + code + "' is not one" : "found another value"));
         }
         if (!seen.add(code)) {
           throw ApiError.invalid("Countries must not repeat " + code);
@@ -453,6 +430,37 @@ final class Platform {
       throw ApiError.invalid("Countries must not be empty when Enabled is true");
     }
     return List.copyOf(countries);
+  }
+
+  /**
+   * Parses {@code value} as exactly one JSON array of strings, and nothing after it: the parameter is read as JSON,
+   * never pasted into other JSON text.
+   */
+  private static List<String> stringArray(String value) {
+    List<String> items = new ArrayList<>();
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(value))) {
+      if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+        throw countriesShape();
+      }
+      reader.beginArray();
+      while (reader.hasNext()) {
+        if (reader.peek() != JsonReader.Token.STRING || items.size() >= COUNTRIES.size()) {
+          throw countriesShape();
+        }
+        items.add(reader.nextString());
+      }
+      reader.endArray();
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw countriesShape();
+      }
+    } catch (IOException | JsonDataException e) {
+      throw countriesShape();
+    }
+    return items;
+  }
+
+  private static ApiError countriesShape() {
+    return ApiError.invalid("Countries must be a JSON array of ISO 3166-1 alpha-2 codes such as [\"SG\"]");
   }
 
   private String newSystemId() {

@@ -60,6 +60,14 @@ class DeliveryTest {
         request.getHeaders().get(CamsHeaders.SIGNATURE), request.getBody().toByteArray());
   }
 
+  /** A push's signature binds its type (contract section 2). */
+  private VerifiedSignature verifyPush(io.camssdk.receipt.ReceiptType type, RecordedRequest request,
+      List<String> tokens) {
+    return SignatureVerifier.builder().tokens(tokens).clock(clock).build().verifyReceipt(type,
+        request.getHeaders().get(CamsHeaders.REQUEST_ID), request.getHeaders().get(CamsHeaders.TIMESTAMP),
+        request.getHeaders().get(CamsHeaders.SIGNATURE), request.getBody().toByteArray());
+  }
+
   @Test
   void sendsSignedIntentCallWithDefaultDataOverlaidByTriggerData() throws Exception {
     business.enqueue(reply(200));
@@ -182,7 +190,7 @@ class DeliveryTest {
     RecordedRequest signed = business.takeRequest(1, TimeUnit.SECONDS);
     assertThat(signed.getUrl().encodedPath()).isEqualTo("/cams/inbound");
     assertThat(signed.getHeaders().get(CamsHeaders.REQUEST_ID)).isEqualTo(inbound.requestId());
-    verify(signed, List.of(token));
+    verifyPush(io.camssdk.receipt.ReceiptType.INBOUND, signed, List.of(token));
   }
 
   @Test

@@ -38,6 +38,7 @@ class EmulatorCliTest {
         "CAMS_EMULATOR_ACCESS_KEY_SECRET", "cli-secret"), "serve");
     assertThat(code).isZero();
     assertThat(out()).containsPattern("CAMS emulator listening on http://127\\.0\\.0\\.1:\\d+")
+        .containsPattern("Console: http://127\\.0\\.0\\.1:\\d+/console/")
         .contains("channel cams-emu-whatsapp (whatsapp)")
         .contains("channel cams-emu-viber (viber)")
         .contains("AccessKey id LTAIcli")
@@ -102,12 +103,14 @@ class EmulatorCliTest {
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> triggered = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
               + "/_emulator/trigger?CustSpaceId=" + space + "&BusinessSystemId=" + id + "&IntentCode=ECHO"))
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(triggered.statusCode()).isEqualTo(200);
       String requestId = JsonObject.parse(triggered.body()).getString("RequestId");
       emulator.awaitDeliveries(java.time.Duration.ofSeconds(5));
       HttpResponse<String> log = http.send(HttpRequest.newBuilder(URI.create(emulator.url()
-          + "/_emulator/deliveries")).GET().build(), HttpResponse.BodyHandlers.ofString());
+          + "/_emulator/deliveries")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(log.body()).contains(requestId).contains("\"Outcome\":\"DELIVERED\"")
           .doesNotContain(emulator.signatureTokens(id).get(0));
     }

@@ -93,7 +93,8 @@ public class EndpointBenchmark {
     verifier = SignatureVerifier.builder().token(TOKEN).clock(clock).build();
     endpoint = CamsEndpoint.builder()
         .verifier(verifier)
-        .duplicateStore(InMemoryDuplicateStore.builder().maxEntries(1024).clock(clock).build())
+        .duplicateStore(
+            InMemoryDuplicateStore.builder().maxEntries(1024).clock(new AdvancingClock(clock.instant())).build())
         .onIntent("ORDER_STATUS", call -> new OrderStatus(call.data(OrderQuery.class).orderId(), "SHIPPED"))
         .build();
   }

@@ -47,12 +47,14 @@ public class EndpointPartsBenchmark extends EndpointBenchmark {
   public void setUpParts() {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     noBind = CamsEndpoint.builder().verifier(verifier)
-        .duplicateStore(InMemoryDuplicateStore.builder().maxEntries(1024).clock(clock).build())
+        .duplicateStore(
+            InMemoryDuplicateStore.builder().maxEntries(1024).clock(new AdvancingClock(clock.instant())).build())
         .onIntent("ORDER_STATUS", call -> new OrderStatus("A-1001", "SHIPPED")).build();
     nullReply = CamsEndpoint.builder().verifier(verifier)
-        .duplicateStore(InMemoryDuplicateStore.builder().maxEntries(1024).clock(clock).build())
+        .duplicateStore(
+            InMemoryDuplicateStore.builder().maxEntries(1024).clock(new AdvancingClock(clock.instant())).build())
         .onIntent("ORDER_STATUS", call -> null).build();
-    store = InMemoryDuplicateStore.builder().maxEntries(1024).clock(clock).build();
+    store = InMemoryDuplicateStore.builder().maxEntries(1024).clock(new AdvancingClock(clock.instant())).build();
   }
 
   private int part;

@@ -47,8 +47,10 @@ final class CamsDuplicateStoreConfigurations {
     @Bean
     @ConditionalOnMissingBean
     DuplicateStore camsDuplicateStore(CamsProperties properties, ObjectProvider<Clock> clock) {
+      // A request id can be replayed for twice the tolerance: the store must not evict it sooner when full.
       return InMemoryDuplicateStore.builder()
           .maxEntries(properties.duplicates().maxEntries())
+          .evictionFloor(properties.signature().tolerance().multipliedBy(2))
           .clock(clock.getIfAvailable(Clock::systemUTC))
           .build();
     }

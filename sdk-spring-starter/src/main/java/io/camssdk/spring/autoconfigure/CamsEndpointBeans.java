@@ -2,6 +2,7 @@ package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.signature.SignatureVerifier;
+import io.camssdk.signature.TokenLocation;
 import io.camssdk.spring.CamsConfigurationException;
 import io.camssdk.spring.CamsHandlerMethods;
 import io.camssdk.spring.CamsProperties;
@@ -53,6 +54,7 @@ final class CamsEndpointBeans {
     return SignatureVerifier.builder()
         .tokens(signature.tokens())
         .scheme(signature.scheme())
+        .tokenLocation(TokenLocation.parse(signature.tokenLocation()))
         .tolerance(signature.tolerance())
         .clock(clock.getIfAvailable(Clock::systemUTC))
         .build();
@@ -64,6 +66,7 @@ final class CamsEndpointBeans {
       CamsHandlerMethods handlers) {
     CamsEndpoint.Builder builder = CamsEndpoint.builder()
         .verifier(verifier)
+        .diagnoseRejections(properties.signature().diagnose())
         .duplicateStore(store)
         .retention(properties.duplicates().retention())
         .lease(properties.duplicates().lease())

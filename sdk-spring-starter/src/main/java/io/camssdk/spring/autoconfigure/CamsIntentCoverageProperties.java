@@ -12,9 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cams.intent-coverage.cust-space-id=cams-83m8j9xxxxadc
  * </pre>
  *
- * @param mode {@code off} (default), {@code warn} (log the intents without a handler) or {@code fail} (stop
- *     start-up)
- * @param custSpaceId the channel whose templates are read; required unless the mode is {@code off}
+ * @param mode Off (default), warn (log the intents without a handler) or fail (stop start-up).
+ * @param custSpaceId The channel whose templates are read; required unless the mode is off.
  * @since 0.1
  */
 @ConfigurationProperties("cams.intent-coverage")

@@ -38,14 +38,12 @@ import reactor.core.scheduler.Schedulers;
  * HTTP method, so that the endpoint's own rejection table answers (a {@code GET} gets {@code 405
  * MethodNotAllowed}, not WebFlux's own reply).
  *
- * <p>Per call, the body is read into memory up to {@code cams.body-limit} plus one byte, never more (the endpoint
- * then answers {@code 413 PayloadTooLarge}), within {@code cams.webflux.read-timeout} (default 10 s) for the whole
- * body, else {@code 408 RequestTimeout}. The endpoint, and so the handler methods, which may block, run on
- * Reactor's bounded-elastic scheduler, never on the event loop; define a {@link Scheduler} bean named
- * {@value #HANDLER_SCHEDULER_BEAN_NAME} to run them elsewhere. Replies and metrics are those of the servlet stack.
- *
- * <p>An application with its own {@link CamsEndpoint} bean keeps {@code cams.body-limit} equal to its endpoint's
- * limit: the adapter reads no more than {@code cams.body-limit} plus one byte.
+ * <p>Per call, the body is read into memory up to the endpoint's limit ({@code cams.body-limit}) plus one byte,
+ * never more (the endpoint then answers {@code 413 PayloadTooLarge}), within {@code cams.webflux.read-timeout}
+ * (default 10 s) for the whole body, else {@code 408 RequestTimeout}. The endpoint, and so the handler methods,
+ * which may block, run on Reactor's bounded-elastic scheduler, never on the event loop; define a {@link Scheduler}
+ * bean named {@value #HANDLER_SCHEDULER_BEAN_NAME} to run them elsewhere. Replies and metrics are those of the
+ * servlet stack.
  *
  * @since 0.1
  */
@@ -83,7 +81,7 @@ public final class CamsWebFluxAutoConfiguration {
     Map<String, String> kinds = CamsEndpointKinds.byPath(properties.paths());
     RouterFunctions.Builder routes = RouterFunctions.route();
     kinds.forEach((path, kind) -> routes.route(RequestPredicates.path(path), new CamsWebFluxHandler(endpoint, kind,
-        properties.bodyLimitBytes(), readTimeout, handlers, callListeners)));
+        endpoint.maxBodyBytes(), readTimeout, handlers, callListeners)));
     log.info("CAMS endpoint serving {} (WebFlux)", kinds);
     return routes.build();
   }

@@ -2,7 +2,6 @@ package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.CamsCode;
 import io.camssdk.CamsException;
-import io.camssdk.servlet.ServletCallHandler;
 import io.camssdk.signature.CamsHeaders;
 import io.camssdk.webhook.CamsEndpoint;
 import io.camssdk.webhook.EndpointRequest;
@@ -10,7 +9,6 @@ import io.camssdk.webhook.EndpointResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +42,6 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
   private final Duration readTimeout;
   private final Scheduler scheduler;
   private final List<CamsCallListener> listeners;
-  /** The one reply the endpoint cannot give (it never saw the request), in the servlet stack's words. */
-  private final byte[] readTimeoutBody;
 
   CamsWebFluxHandler(CamsEndpoint endpoint, String kind, int maxBodyBytes, Duration readTimeout, Scheduler scheduler,
       List<CamsCallListener> listeners) {
@@ -55,8 +51,6 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
     this.readTimeout = readTimeout;
     this.scheduler = scheduler;
     this.listeners = List.copyOf(listeners);
-    this.readTimeoutBody = ("{\"Code\":\"" + ServletCallHandler.REQUEST_TIMEOUT_CODE + "\",\"Message\":\"the request "
-        + "body did not arrive within " + readTimeout.toMillis() + " ms\"}").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -75,8 +69,17 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
         .map(bytes -> answer(request, contentLength, bytes))
         .onErrorResume(failure -> !(failure instanceof TimeoutException),
             failure -> Mono.just(failed(request, failure)))
-        .flatMap(CamsWebFluxHandler::write)
-        .onErrorResume(TimeoutException.class, timeout -> reply(408, readTimeoutBody));
+        .onErrorResume(TimeoutException.class, timeout -> Mono.just(timedOut(request)))
+        .flatMap(CamsWebFluxHandler::write);
+  }
+
+  /** The body did not arrive in time: {@code 408 RequestTimeout}, told to the listeners like any answer. */
+  private EndpointResponse timedOut(ServerRequest request) {
+    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.REQUEST_TIMEOUT,
+        "the request body did not arrive within " + readTimeout.toMillis() + " ms"),
+        request.headers().firstHeader(CamsHeaders.REQUEST_ID));
+    notifyListeners(reply);
+    return reply;
   }
 
   /**
@@ -96,13 +99,21 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
     // A body cut at the cap is declared at least that long, so the endpoint answers 413 as it would on its own.
     long length = bytes.length > maxBodyBytes ? Math.max(contentLength, bytes.length) : contentLength;
     InputStream in = bytes == UNREADABLE ? new UnreadableBody() : new ByteArrayInputStream(bytes);
-    EndpointRequest endpointRequest = new EndpointRequest(request.method().name(),
-        request.headers().firstHeader("Content-Type"), name -> request.headers().header(name), length, in);
+    EndpointRequest endpointRequest = EndpointRequest.builder(request.method().name())
+        .contentType(request.headers().firstHeader("Content-Type"))
+        .headers(name -> request.headers().header(name))
+        .queryString(request.exchange().getRequest().getURI().getRawQuery())
+        .body(in, length)
+        .build();
     EndpointResponse out = CamsEndpointKinds.handle(endpoint, kind, endpointRequest);
-    for (CamsCallListener listener : listeners) {
-      listener.onCall(kind, out); // before the reply leaves, as on the servlet stack
-    }
+    notifyListeners(out);
     return out;
+  }
+
+  private void notifyListeners(EndpointResponse reply) {
+    for (CamsCallListener listener : listeners) {
+      listener.onCall(kind, reply); // before the reply leaves, as on the servlet stack
+    }
   }
 
   /**
@@ -127,10 +138,8 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
   }
 
   static Mono<ServerResponse> write(EndpointResponse reply) {
-    return reply(reply.status(), reply.body());
-  }
-
-  private static Mono<ServerResponse> reply(int status, byte[] body) {
+    int status = reply.status();
+    byte[] body = reply.body();
     ServerResponse.BodyBuilder response = ServerResponse.status(status)
         .header("Content-Type", EndpointResponse.CONTENT_TYPE); // as the endpoint spells it
     if (status == 405) {

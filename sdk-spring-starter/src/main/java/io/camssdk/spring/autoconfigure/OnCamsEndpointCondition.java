@@ -1,7 +1,6 @@
 package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.signature.SignatureVerifier;
-import io.camssdk.spring.CamsHandlerMethods;
 import io.camssdk.webhook.CamsEndpoint;
 import java.util.List;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -12,9 +11,9 @@ import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The endpoint is wanted when signature tokens are configured, when some bean declares a CAMS handler method, or
- * when the application defines its own verifier or endpoint. An application that only uses the management client
- * thus needs no token; one with handlers but no token fails at start-up, naming the property.
+ * The endpoint is wanted when signature tokens are configured, or when the application defines its own verifier or
+ * endpoint. An application that only uses the management client thus needs no token; one with handlers but no
+ * token fails at start-up, naming the property ({@link io.camssdk.spring.CamsHandlerDiscovery}).
  */
 final class OnCamsEndpointCondition extends SpringBootCondition implements ConfigurationCondition {
 
@@ -37,9 +36,8 @@ final class OnCamsEndpointCondition extends SpringBootCondition implements Confi
         return ConditionOutcome.match("a " + type.getSimpleName() + " bean is defined");
       }
     }
-    if (CamsHandlerMethods.declaredIn(beanFactory)) {
-      return ConditionOutcome.match("a bean declares CAMS handler methods");
-    }
-    return ConditionOutcome.noMatch("no cams.signature.tokens, no CAMS handler methods and no CamsEndpoint bean");
+    // Handler beans are not looked for here: that would inspect every bean class while conditions are evaluated.
+    // CamsHandlerDiscovery stops start-up later when handlers exist but no token does.
+    return ConditionOutcome.noMatch("no cams.signature.tokens and no CamsEndpoint or SignatureVerifier bean");
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,8 +116,6 @@ abstract class AbstractHostileInputTest {
   }
 
   @Test
-  @Disabled("needs core fix: fresh receipt items evict verified intent request ids from the in-memory duplicate "
-      + "store (one shared max-entries), so a flood lets a replayed intent call run its handler again")
   void receiptFloodDoesNotEvictVerifiedRequestIds() throws Exception {
     String victim = id("victim");
     assertThat(signedIntent(victim, "ORDER_STATUS", "{\"orderId\":\"V-1\"}").statusCode()).isEqualTo(200);
@@ -204,8 +201,6 @@ abstract class AbstractHostileInputTest {
   }
 
   @Test
-  @Disabled("needs core fix: a receipt signature covers request id, timestamp and body but not the receipt type, "
-      + "so a signed status push replayed to the inbound path is answered 200 OK")
   void aSignedStatusPushReplayedToTheInboundPathIsNotDelivered() throws Exception {
     String requestId = id("xpath");
     byte[] push = statusItems(random, 1).getBytes(StandardCharsets.UTF_8);

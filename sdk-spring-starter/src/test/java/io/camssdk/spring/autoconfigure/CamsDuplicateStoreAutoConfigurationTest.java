@@ -36,13 +36,16 @@ import redis.embedded.RedisServer;
  * embedded Redis on a free loopback port (by URI and through Spring Data Redis's LettuceConnectionFactory).
  */
 class CamsDuplicateStoreAutoConfigurationTest {
-  private static final String HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
+  /** Boot 4's health indicator interface (spring-boot-health), else Boot 3.5's (spring-boot-actuator). */
+  private static final String HEALTH_INDICATOR = isPresent("org.springframework.boot.health.contributor.HealthIndicator")
+      ? "org.springframework.boot.health.contributor.HealthIndicator"
+      : "org.springframework.boot.actuate.health.HealthIndicator";
   private static int redisPort;
   private static RedisServer redis;
 
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(CamsEndpointAutoConfiguration.class,
-          CamsHealthAutoConfiguration.class))
+          CamsHealthAutoConfiguration.class, CamsBoot3HealthAutoConfiguration.class))
       .withPropertyValues("cams.signature.tokens=" + TOKEN);
 
   @BeforeAll
@@ -193,25 +196,40 @@ class CamsDuplicateStoreAutoConfigurationTest {
     assertThat(new DuplicateStoreHealth(InMemoryDuplicateStore.create()).check().up()).isTrue();
   }
 
-  /** On Boot 4 the indicator is a bean; on Boot 3.5 (no spring-boot-health) the configuration stays out. */
+  /** Boot 3.5 had no indicator before (its health API is in another package); both Boots now have the same one. */
   @Test
-  void theHealthIndicatorIsABeanWhereBootsHealthModuleIsPresent() {
+  void theHealthIndicatorIsABeanOfTheBootsOwnHealthIndicatorTypeOnBoot4AndBoot35() throws Exception {
+    Class<?> indicatorType = Class.forName(HEALTH_INDICATOR, false, getClass().getClassLoader());
     runner.run(context -> {
       assertThat(context).hasNotFailed();
-      if (!isPresent(HEALTH_INDICATOR)) {
-        assertThat(context).doesNotHaveBean("camsDuplicateStoreHealthIndicator");
-        return;
-      }
+      // The actuator collects indicators by type: the bean's type is known without creating it.
+      assertThat(context.getBeanFactory().getBeanNamesForType(indicatorType, true, false))
+          .contains("camsDuplicateStoreHealthIndicator");
       Object indicator = context.getBean("camsDuplicateStoreHealthIndicator");
-      Object health = indicator.getClass().getMethod("health").invoke(indicator);
+      Object health = indicatorType.getMethod("health").invoke(indicator);
       Method status = health.getClass().getMethod("getStatus");
       assertThat(status.invoke(health).toString()).isEqualTo("UP");
       @SuppressWarnings("unchecked")
       Map<String, Object> details = (Map<String, Object>) health.getClass().getMethod("getDetails").invoke(health);
-      assertThat(details).containsEntry("store", "InMemoryDuplicateStore");
+      assertThat(details).containsEntry("store", "InMemoryDuplicateStore").containsKey("millis");
     });
     runner.withPropertyValues("management.health.cams.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean("camsDuplicateStoreHealthIndicator"));
+  }
+
+  @Test
+  void theHealthIndicatorIsDownWithTheReasonWhenTheStoreDoesNotAnswer() throws Exception {
+    Class<?> indicatorType = Class.forName(HEALTH_INDICATOR, false, getClass().getClassLoader());
+    org.h2.jdbcx.JdbcDataSource unreachable = new org.h2.jdbcx.JdbcDataSource();
+    unreachable.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing-listens-here");
+    runner.withBean(io.camssdk.duplicate.DuplicateStore.class,
+        () -> io.camssdk.duplicate.JdbcDuplicateStore.builder(unreachable).build()).run(context -> {
+          Object health = indicatorType.getMethod("health").invoke(context.getBean("camsDuplicateStoreHealthIndicator"));
+          assertThat(health.getClass().getMethod("getStatus").invoke(health).toString()).isEqualTo("DOWN");
+          @SuppressWarnings("unchecked")
+          Map<String, Object> details = (Map<String, Object>) health.getClass().getMethod("getDetails").invoke(health);
+          assertThat(details).containsKeys("error", "effect");
+        });
   }
 
   private static boolean isPresent(String className) {

@@ -38,7 +38,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 class CamsEndpointAutoConfigurationTest {
-  private static final AutoConfigurations ALL = AutoConfigurations.of(CamsEndpointAutoConfiguration.class,
+  private static final AutoConfigurations ALL = AutoConfigurations.of(CamsHandlerDiscoveryAutoConfiguration.class,
+      CamsEndpointAutoConfiguration.class,
       CamsMetricsAutoConfiguration.class, CamsInfoAutoConfiguration.class);
 
   private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(ALL);
@@ -159,7 +160,8 @@ class CamsEndpointAutoConfigurationTest {
   void failsWhenHandlersExistButNoTokenIsConfigured() {
     runner.withBean(TestHandlers.OrderHandlers.class).run(context -> {
       assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure()).rootCause().isInstanceOf(CamsConfigurationException.class);
+      assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+          .isInstanceOf(CamsConfigurationException.class);
       FailureAnalysis analysis = analysisOf(context);
       assertThat(analysis.getDescription()).startsWith("No signature token configured");
       assertThat(analysis.getAction()).contains("cams.signature.tokens", "CAMS_SIGNATURE_TOKENS");
@@ -186,16 +188,67 @@ class CamsEndpointAutoConfigurationTest {
         "cams.paths.status=/cams/*", "cams.paths.status",
         "cams.duplicates.retention=1m", "cams.duplicates.retention",
         "cams.duplicates.max-entries=0", "cams.duplicates.max-entries",
-        "cams.handler-budget=0s", "cams.handler-budget",
-        "cams.management.endpoint=http://example.com", "cams.management.endpoint",
-        "cams.management.retries.max-attempts=0", "cams.management.retries.max-attempts",
-        "cams.management.region=Not A Region", "cams.management.region");
+        "cams.handler-budget=0s", "cams.handler-budget");
     cases.forEach((property, name) -> withToken.withPropertyValues(property).run(context -> {
       assertThat(context).as(property).hasFailed();
       FailureAnalysis analysis = analysisOf(context);
       assertThat(analysis).as(property).isNotNull();
       assertThat(analysis.getDescription()).as(property).contains(name).doesNotContain(TOKEN);
     }));
+  }
+
+  @Test
+  void anUnconvertibleValueIsReportedByPropertyAndTypeWithoutTheValue() {
+    Map<String, String> cases = mapOf(
+        "cams.signature.tolerance=soon-ish", "Property cams.signature.tolerance cannot be read as Duration.",
+        "cams.signature.scheme=v9-custom", "Property cams.signature.scheme cannot be read as SignatureScheme.",
+        "cams.duplicates.max-entries=many-many", "Property cams.duplicates.max-entries cannot be read as int.");
+    cases.forEach((setting, description) -> withToken.withPropertyValues(setting).run(context -> {
+      FailureAnalysis analysis = analysisOf(context);
+      assertThat(analysis).as(setting).isNotNull();
+      assertThat(analysis.getDescription()).isEqualTo(description);
+      assertThat(analysis.getDescription() + analysis.getAction())
+          .doesNotContain(setting.substring(setting.indexOf('=') + 1));
+    }));
+  }
+
+  /** One place per rule: the endpoint builder's (twice the tolerance), reported under the property's name. */
+  @Test
+  void aRetentionShorterThanTwiceTheToleranceIsRefusedWithTheBuildersRule() {
+    withToken.withPropertyValues("cams.signature.tolerance=300s", "cams.duplicates.retention=9m").run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis analysis = analysisOf(context);
+      assertThat(analysis.getDescription()).startsWith("Property cams.duplicates.retention must be at least twice")
+          .doesNotContain("PT9M", "PT5M");
+      assertThat(analysis.getAction()).contains("cams.duplicates.retention", "CAMS_DUPLICATES_RETENTION");
+    });
+    withToken.withPropertyValues("cams.signature.tolerance=300s", "cams.duplicates.retention=10m")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CamsEndpoint.class));
+  }
+
+  /** The in-memory store keeps request ids for the replay window of the tolerance configured, not a fixed 10 min. */
+  @Test
+  void aLongerToleranceStartsWithAnInMemoryStoreThatKeepsIdsForItsReplayWindow() {
+    withToken.withPropertyValues("cams.signature.tolerance=15m").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(((io.camssdk.duplicate.InMemoryDuplicateStore) context.getBean(io.camssdk.duplicate.DuplicateStore.class))
+          .evictionFloor()).isEqualTo(Duration.ofMinutes(30));
+    });
+  }
+
+  /** Issue 12 defect 8: an unset variable left the literal "${...}" as the token, and calls signed with it passed. */
+  @Test
+  void anUnresolvedTokenPlaceholderStopsStartUpNamingThePropertyNotTheValue() {
+    runner.withPropertyValues("cams.signature.tokens=${CAMS_TEST_TOKENS_NEVER_SET}")
+        .withBean(TestHandlers.OrderHandlers.class).run(context -> {
+          assertThat(context).hasFailed();
+          FailureAnalysis analysis = analysisOf(context);
+          assertThat(analysis.getDescription()).contains("cams.signature.tokens", "unresolved ${...} placeholder")
+              .doesNotContain("CAMS_TEST_TOKENS_NEVER_SET");
+          assertThat(analysis.getAction()).doesNotContain("CAMS_TEST_TOKENS_NEVER_SET");
+        });
+    runner.withPropertyValues("cams.signature.tokens=" + TOKEN + ",${CAMS_TEST_TOKENS_NEVER_SET}")
+        .run(context -> assertThat(context).hasFailed());
   }
 
   @Test
