@@ -30,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * @param paths The servlet paths of the endpoint.
  * @param duplicates How repeated request ids are recognised.
  * @param handlerBudget A handler slower than this is logged as a warning (the platform waits 3 seconds).
+ * @param readDeadline How long a whole request body may take to arrive, on the servlet stack and on WebFlux alike;
+ *     a slower sender is answered 408 RequestTimeout and its connection closed.
  * @param receipts How receipt pushes are accepted.
  * @param management The management API client, created when credentials are found.
  * @since 0.1
@@ -41,6 +43,7 @@ public record CamsProperties(
     @DefaultValue Paths paths,
     @DefaultValue Duplicates duplicates,
     @DefaultValue("2500ms") Duration handlerBudget,
+    @DefaultValue("10s") Duration readDeadline,
     @DefaultValue Receipts receipts,
     @DefaultValue Management management) {
 
@@ -54,6 +57,7 @@ public record CamsProperties(
       throw CamsConfigurationException.invalid("cams.body-limit", "must be between 1B and 2GB");
     }
     requirePositive(handlerBudget, "cams.handler-budget");
+    requirePositive(readDeadline, "cams.read-deadline");
     // cams.duplicates.retention against cams.signature.tolerance: CamsEndpoint.Builder owns that rule.
   }
 

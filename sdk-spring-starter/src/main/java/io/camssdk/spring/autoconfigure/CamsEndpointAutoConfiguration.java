@@ -50,7 +50,8 @@ public final class CamsEndpointAutoConfiguration {
   ServletRegistrationBean<HttpServlet> camsServletRegistration(CamsEndpoint endpoint, CamsProperties properties,
       ObjectProvider<CamsCallListener> listeners) {
     Map<String, String> kinds = CamsEndpointKinds.byPath(properties.paths());
-    CamsEndpointServlet servlet = new CamsEndpointServlet(endpoint, kinds, listeners.orderedStream().toList());
+    CamsEndpointServlet servlet = new CamsEndpointServlet(endpoint, kinds, listeners.orderedStream().toList(),
+        properties.readDeadline());
     ServletRegistrationBean<HttpServlet> registration =
         new ServletRegistrationBean<>(servlet, kinds.keySet().toArray(String[]::new));
     registration.setName("camsEndpoint");

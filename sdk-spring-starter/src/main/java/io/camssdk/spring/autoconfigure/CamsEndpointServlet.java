@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +24,11 @@ final class CamsEndpointServlet extends HttpServlet {
   private final transient Map<String, String> kinds;
   private final transient CamsEndpoint endpoint;
   private final transient List<CamsCallListener> listeners;
-  private final transient ServletCallHandler calls = ServletCallHandler.create();
+  private final transient ServletCallHandler calls;
 
-  CamsEndpointServlet(CamsEndpoint endpoint, Map<String, String> kinds, List<CamsCallListener> listeners) {
+  CamsEndpointServlet(CamsEndpoint endpoint, Map<String, String> kinds, List<CamsCallListener> listeners,
+      Duration readDeadline) {
+    this.calls = ServletCallHandler.builder().readDeadline(readDeadline).build();
     this.endpoint = endpoint;
     this.kinds = Map.copyOf(kinds);
     this.listeners = List.copyOf(listeners);

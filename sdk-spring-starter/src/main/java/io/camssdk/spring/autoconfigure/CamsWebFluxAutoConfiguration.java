@@ -2,7 +2,6 @@ package io.camssdk.spring.autoconfigure;
 
 import io.camssdk.duplicate.DuplicateStore;
 import io.camssdk.signature.SignatureVerifier;
-import io.camssdk.spring.CamsConfigurationException;
 import io.camssdk.spring.CamsProperties;
 import io.camssdk.webhook.CamsEndpoint;
 import java.time.Duration;
@@ -18,11 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -39,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
  * MethodNotAllowed}, not WebFlux's own reply).
  *
  * <p>Per call, the body is read into memory up to the endpoint's limit ({@code cams.body-limit}) plus one byte,
- * never more (the endpoint then answers {@code 413 PayloadTooLarge}), within {@code cams.webflux.read-timeout}
+ * never more (the endpoint then answers {@code 413 PayloadTooLarge}), within {@code cams.read-deadline}
  * (default 10 s) for the whole body, else {@code 408 RequestTimeout}. The endpoint, and so the handler methods,
  * which may block, run on Reactor's bounded-elastic scheduler, never on the event loop; define a {@link Scheduler}
  * bean named {@value #HANDLER_SCHEDULER_BEAN_NAME} to run them elsewhere. Replies and metrics are those of the
@@ -65,17 +62,12 @@ public final class CamsWebFluxAutoConfiguration {
   /** The name of an optional {@link Scheduler} bean on which the endpoint and its handlers run. */
   public static final String HANDLER_SCHEDULER_BEAN_NAME = "camsHandlerScheduler";
 
-  /** The property bounding the time to read a whole request body. */
-  static final String READ_TIMEOUT_PROPERTY = "cams.webflux.read-timeout";
-
-  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
-
   @Bean(ROUTER_FUNCTION_BEAN_NAME)
   @ConditionalOnMissingBean(name = ROUTER_FUNCTION_BEAN_NAME)
   RouterFunction<ServerResponse> camsRouterFunction(CamsEndpoint endpoint, CamsProperties properties,
-      Environment environment, @Qualifier(HANDLER_SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler,
+      @Qualifier(HANDLER_SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler,
       ObjectProvider<CamsCallListener> listeners) {
-    Duration readTimeout = readTimeout(environment);
+    Duration readTimeout = properties.readDeadline();
     Scheduler handlers = scheduler.getIfAvailable(Schedulers::boundedElastic);
     List<CamsCallListener> callListeners = listeners.orderedStream().toList();
     Map<String, String> kinds = CamsEndpointKinds.byPath(properties.paths());
@@ -84,16 +76,5 @@ public final class CamsWebFluxAutoConfiguration {
         endpoint.maxBodyBytes(), readTimeout, handlers, callListeners)));
     log.info("CAMS endpoint serving {} (WebFlux)", kinds);
     return routes.build();
-  }
-
-  static Duration readTimeout(Environment environment) {
-    Duration timeout = Binder.get(environment).bind(READ_TIMEOUT_PROPERTY, Duration.class)
-        .orElse(DEFAULT_READ_TIMEOUT);
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new CamsConfigurationException(READ_TIMEOUT_PROPERTY + " must be positive.",
-          "Set " + READ_TIMEOUT_PROPERTY + " to how long a whole request body may take to arrive, e.g. 10s, "
-              + "or remove it for the default of 10s.");
-    }
-    return timeout;
   }
 }

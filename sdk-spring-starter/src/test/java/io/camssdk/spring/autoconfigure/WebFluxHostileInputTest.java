@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = RejectionTableApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {RejectionTableApp.TOKENS, AbstractRejectionTableTest.BODY_LIMIT,
         AbstractHostileInputTest.MAX_ENTRIES, "spring.main.web-application-type=reactive",
-        "cams.webflux.read-timeout=2s"})
+        "cams.read-deadline=2s"})
 class WebFluxHostileInputTest extends AbstractHostileInputTest {
 
   @Override

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The rejection table on the reactive stack (WebFlux on Netty), plus what only that stack enforces itself. */
 @SpringBootTest(classes = RejectionTableApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {RejectionTableApp.TOKENS, AbstractRejectionTableTest.BODY_LIMIT,
-        "spring.main.web-application-type=reactive", "cams.webflux.read-timeout=1s"})
+        "spring.main.web-application-type=reactive", "cams.read-deadline=1s"})
 class WebFluxRejectionTableTest extends AbstractRejectionTableTest {
 
   @Override
