@@ -397,12 +397,8 @@ public final class JsonScanner {
         if (pos - start > maxNumberLength) {
           throw MalformedJsonException.at("number longer than " + maxNumberLength + " chars");
         }
-        boolean plain = plainInt(start, pos);
-        if (!plain) {
+        if (!plainInt(start, pos)) {
           number(b, start, pos); // refuses an exponent out of range, as reading the tree would
-        }
-        if (track && bindable && !plain) {
-          bindable = false;
         }
         return;
       }

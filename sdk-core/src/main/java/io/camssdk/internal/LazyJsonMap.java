@@ -25,8 +25,9 @@ final class LazyJsonMap extends AbstractMap<String, Object> {
   /**
    * @param json the object's bytes, from its '{' to its '}', owned by this map from now on
    * @param size the number of its members
-   * @param bindableFromBytes whether reading the bytes and reading the tree agree on every value of the object: no
-   *     number other than a plain {@code int} literal, and no string or key that a number parser might accept
+   * @param bindableFromBytes whether reading the bytes and reading the tree agree on every string of the object: no
+   *     string or key that a number parser might accept (the direct binder itself leaves to the tree the numbers it
+   *     cannot read exactly)
    * @param depth the nesting depth of the object in its document
    */
   LazyJsonMap(byte[] json, int size, boolean bindableFromBytes, int maxDepth, int maxStringLength,
@@ -56,7 +57,10 @@ final class LazyJsonMap extends AbstractMap<String, Object> {
     if (bindableFromBytes) {
       RecordAdapterFactory.RecordAdapter<?> direct = Json.directAdapter(type);
       if (direct != null) {
-        return (T) direct.bindDirect(json);
+        T bound = (T) direct.bindDirectOrNull(json);
+        if (bound != null) {
+          return bound;
+        }
       }
     }
     return adapter.fromJsonValue(tree());

@@ -165,6 +165,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
 
     static final int RECORD = 10;
     static final int LIST = 11;
+    /** A double component: bound from bytes, never written directly (Moshi's number format is its own). */
+    static final int DOUBLE = 12;
 
     private int[] bindKinds(Class<?> type, RecordComponent[] components, Moshi moshi, Set<Class<?>> resolving) {
       if (!resolving.add(type)) {
@@ -210,6 +212,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       if (c == int.class || c == Integer.class) return DirectJson.INT;
       if (c == long.class || c == Long.class) return DirectJson.LONG;
       if (c == boolean.class || c == Boolean.class) return DirectJson.BOOLEAN;
+      if (c == double.class || c == Double.class) return DOUBLE;
       return 0;
     }
 
@@ -251,6 +254,28 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       int[] at = {0};
       return bindObject(json, at);
     }
+
+    /**
+     * Binds as {@link #bindDirect}, or returns {@code null} when the object holds a value where reading the bytes
+     * might not give what reading the tree gives (a number other than a plain int where an int, a long or a string is
+     * wanted; a double the tree would hold differently): the caller then binds the tree.
+     */
+    T bindDirectOrNull(byte[] json) {
+      try {
+        return bindDirect(json);
+      } catch (NotDirect e) {
+        return null;
+      }
+    }
+
+    /** Thrown inside the direct binder where only the tree's binding is known to be exact; never escapes. */
+    private static final class NotDirect extends RuntimeException {
+      NotDirect() {
+        super(null, null, false, false); // no stack trace: it is caught a few frames up
+      }
+    }
+
+    private static final NotDirect NOT_DIRECT = new NotDirect();
 
     /** Binds the object whose '{' is at {@code at[0]}; leaves {@code at[0]} after its '}'. */
     private T bindObject(byte[] json, int[] at) {
@@ -328,6 +353,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       int c = json[p];
       if (c == 'n') {
         if (defaults[index] != null) {
+          if (bindKinds[index] == DOUBLE) {
+            throw NOT_DIRECT; // Moshi's own message for a null double
+          }
           throw mismatch();
         }
         at[0] = p + 4;
@@ -400,6 +428,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           }
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
+            requirePlainInt(json, p, end); // the tree's text of another number is not its literal
             at[0] = end;
             return new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII);
           }
@@ -408,6 +437,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         case DirectJson.LONG:
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
+            requirePlainInt(json, p, end);
             long value = 0;
             boolean negative = c == '-';
             for (int i = negative ? p + 1 : p; i < end; i++) {
@@ -418,6 +448,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             return kind == DirectJson.INT ? (Object) (int) value : (Object) value;
           }
           throw mismatch();
+        case DOUBLE:
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            int end = JsonText.skipValue(json, p);
+            at[0] = end;
+            return doubleOf(json, p, end);
+          }
+          throw NOT_DIRECT; // Moshi's own messages for a string, a boolean, an object or an array
         default:
           if (c == 't') {
             at[0] = p + 4;
@@ -429,6 +466,51 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           }
           throw mismatch();
       }
+    }
+
+    /** Refuses to bind a number literal other than a plain int from bytes: at most 9 digits, no fraction, no exponent, not {@code -0}. */
+    private static void requirePlainInt(byte[] json, int start, int end) {
+      boolean negative = json[start] == '-';
+      if ((negative ? end - start - 1 : end - start) > 9 || (negative && json[start + 1] == '0')) {
+        throw NOT_DIRECT;
+      }
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.' || c == 'e' || c == 'E') {
+          throw NOT_DIRECT;
+        }
+      }
+    }
+
+    /**
+     * The double Moshi reads from the tree's value of a valid number literal: the tree holds a short integer as a
+     * {@code long} (so {@code -0} is 0.0) and any other number so that its {@code doubleValue()} is the correctly
+     * rounded value of the literal, which {@link Double#parseDouble} also gives. A negative zero (the tree may hold a
+     * {@code BigDecimal} zero, which has no sign) and a number beyond a double (refused on the tree) are left to the
+     * tree.
+     */
+    private static double doubleOf(byte[] json, int start, int end) {
+      boolean integral = true;
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.' || c == 'e' || c == 'E') {
+          integral = false;
+          break;
+        }
+      }
+      if (integral && end - start <= 18) {
+        boolean negative = json[start] == '-';
+        long value = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+          value = value * 10 + (json[i] - '0');
+        }
+        return negative ? -value : value;
+      }
+      double value = Double.parseDouble(new String(json, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+      if (!Double.isFinite(value) || (value == 0 && json[start] == '-')) {
+        throw NOT_DIRECT;
+      }
+      return value;
     }
 
     private static JsonDataException mismatch() {
