@@ -281,6 +281,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     private T bindObject(byte[] json, int[] at) {
       Object[] values = defaults.clone();
       int p = JsonText.skipWhitespace(json, at[0] + 1);
+      int expected = 0; // members usually come in the order of the record's components
       if (json[p] != '}') {
         while (true) {
           int keyStart = p + 1;
@@ -294,7 +295,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
               keyEnd++;
             }
           }
-          int index = componentIndex(json, keyStart, keyEnd, escaped);
+          int index = componentIndex(json, keyStart, keyEnd, escaped, expected);
+          expected = index + 1;
           p = JsonText.skipWhitespace(json, JsonText.skipWhitespace(json, keyEnd + 1) + 1);
           if (index < 0) {
             p = JsonText.skipValue(json, p);
@@ -318,7 +320,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return construct(values, "$");
     }
 
-    private int componentIndex(byte[] json, int start, int end, boolean escaped) {
+    private int componentIndex(byte[] json, int start, int end, boolean escaped, int expected) {
       if (escaped) {
         String key = JsonText.decode(json, start, end, true);
         for (int i = 0; i < names.length; i++) {
@@ -328,13 +330,27 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         }
         return -1;
       }
+      if (expected < nameUtf8.length && matches(json, start, end, nameUtf8[expected])) {
+        return expected;
+      }
       for (int i = 0; i < nameUtf8.length; i++) {
-        byte[] name = nameUtf8[i];
-        if (name.length == end - start && java.util.Arrays.equals(json, start, end, name, 0, name.length)) {
+        if (matches(json, start, end, nameUtf8[i])) {
           return i;
         }
       }
       return -1;
+    }
+
+    private static boolean matches(byte[] json, int start, int end, byte[] name) {
+      if (name.length != end - start) {
+        return false;
+      }
+      for (int i = 0; i < name.length; i++) {
+        if (json[start + i] != name[i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** {@code e} with {@code step} inserted after the {@code $} of its path. */
@@ -498,19 +514,56 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           break;
         }
       }
+      boolean negative = json[start] == '-';
       if (integral && end - start <= 18) {
-        boolean negative = json[start] == '-';
         long value = 0;
         for (int i = negative ? start + 1 : start; i < end; i++) {
           value = value * 10 + (json[i] - '0');
         }
         return negative ? -value : value;
       }
+      double simple = simpleDecimal(json, negative ? start + 1 : start, end);
+      if (simple > 0) {
+        return negative ? -simple : simple;
+      }
       double value = Double.parseDouble(new String(json, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
       if (!Double.isFinite(value) || (value == 0 && json[start] == '-')) {
         throw NOT_DIRECT;
       }
       return value;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+    };
+
+    /**
+     * The value of unsigned {@code digits.digits} of at most 15 digits in all, without an exponent, or -1 when it is
+     * not such a literal or is zero. Both the digits as an integer (below 2^53) and the power of ten are exact
+     * doubles, so their quotient is correctly rounded: the value {@link Double#parseDouble} gives.
+     */
+    private static double simpleDecimal(byte[] json, int start, int end) {
+      long digits = 0;
+      int count = 0;
+      int fraction = -1;
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.') {
+          fraction = 0;
+        } else if (c >= '0' && c <= '9') {
+          digits = digits * 10 + (c - '0');
+          count++;
+          if (fraction >= 0) {
+            fraction++;
+          }
+        } else {
+          return -1; // an exponent
+        }
+      }
+      if (count > 15 || fraction < 0 || digits == 0) {
+        return -1;
+      }
+      return digits / POWERS_OF_TEN[fraction];
     }
 
     private static JsonDataException mismatch() {
