@@ -128,6 +128,29 @@ class LazyJsonMapTest {
   }
 
   @Test
+  void readsAFewMembersFromItsBytesAsTheTreeHoldsThem() {
+    String object = "{\"note\":\"caf\u00e9 \\\"q\\\"\",\"orderId\":\"A-1001\",\"amount\":129.5,\"big\":1e400,"
+        + "\"n\":-0,\"flag\":false,\"none\":null,\"items\":[{\"sku\":\"S\"}],\"nested\":{\"k\":1},"
+        + "\"k\\u0065y\":\"escaped key\",\"\u00fcber\":\"non-ASCII key\",\"ord\":\"prefix\"}";
+    Map<String, Object> tree = tree(object);
+    for (String key : List.of("orderId", "amount", "big", "n", "flag", "none", "note", "key", "\u00fcber", "ord",
+        "orderI", "orderIdX", "absent")) {
+      Map<String, Object> lazy = lazy(object);
+      assertThat(lazy.get(key)).as(key).isEqualTo(tree.get(key));
+      assertThat(((LazyJsonMap) lazy).treeBuilt()).as(key).isFalse();
+    }
+    Map<String, Object> lazy = lazy(object);
+    assertThat(lazy.get("items")).isEqualTo(tree.get("items")).isSameAs(lazy.get("items"));
+    assertThat(lazy.get("nested")).isEqualTo(tree.get("nested"));
+    assertThat(lazy.get(1)).isNull();
+    Map<String, Object> many = lazy(object);
+    for (int i = 0; i < 6; i++) {
+      assertThat(many.get("orderId")).isEqualTo("A-1001");
+    }
+    assertThat(((LazyJsonMap) many).treeBuilt()).isTrue();
+  }
+
+  @Test
   void readsItsTreeSafelyFromManyThreads() throws Exception {
     Map<String, Object> lazy = lazy("{\"a\":[1,2,3],\"b\":\"x\"}");
     ExecutorService pool = Executors.newFixedThreadPool(4);
