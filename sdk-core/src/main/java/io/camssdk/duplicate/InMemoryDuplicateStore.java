@@ -3,8 +3,7 @@ package io.camssdk.duplicate;
 import io.camssdk.CamsConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Objects;
 
 /**
@@ -39,8 +38,12 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
   private final Duration evictionFloor;
   private final long evictionFloorMillis;
   private final Clock clock;
-  // Insertion order = age order, so the eldest entry is the first to expire or be evicted. Guarded by itself.
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  // Entries by key, and linked in write order (eldest first), so the eldest entry is the first to expire or be
+  // evicted. A completed claim keeps its entry and moves it to the end: nothing is allocated to complete. Guarded by
+  // entries.
+  private final HashMap<String, Entry> entries = new HashMap<>();
+  private Entry eldest; // guarded by entries
+  private Entry youngest; // guarded by entries
   private static final int PURGE_EVERY = 64;
   private int writesSincePurge; // guarded by entries
 
@@ -75,12 +78,12 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
         return entry.reply == null ? ClaimResult.inProgress() : ClaimResult.completed(entry.reply);
       }
       if (entry != null) {
-        entries.remove(key);
+        remove(entry);
       } else if (!makeRoom(now)) {
         throw new DuplicateStoreException("the in-memory duplicate store is full: its " + maxEntries
             + " keys are all younger than the eviction floor of " + evictionFloor + "; raise maxEntries");
       }
-      entries.put(key, new Entry(null, now, now + lease.toMillis()));
+      append(new Entry(key, null, now, now + lease.toMillis()));
       purgeNow(now);
       return ClaimResult.acquired();
     }
@@ -91,10 +94,18 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     Objects.requireNonNull(reply, "reply");
     long now = clock.millis();
     synchronized (entries) {
-      if (entries.remove(key) == null) {
+      Entry entry = entries.get(key);
+      if (entry == null) {
         makeRoom(now); // the claim was forgotten meanwhile; the reply is kept even if no room can be made
+        append(new Entry(key, reply, now, now + retention.toMillis()));
+      } else {
+        long expiresAtMillis = now + retention.toMillis();
+        unlink(entry); // rewritten: it becomes the youngest
+        entry.reply = reply;
+        entry.writtenAtMillis = now;
+        entry.expiresAtMillis = expiresAtMillis;
+        link(entry);
       }
-      entries.put(key, new Entry(reply, now, now + retention.toMillis()));
       purgeNow(now);
     }
   }
@@ -104,7 +115,7 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     synchronized (entries) {
       Entry entry = entries.get(key);
       if (entry != null && entry.reply == null) {
-        entries.remove(key);
+        remove(entry);
       }
     }
   }
@@ -131,11 +142,10 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
    * held in write order, so when the eldest is protected, every other key is too.
    */
   private boolean makeRoom(long now) {
-    Iterator<Entry> eldest = entries.values().iterator();
-    while (entries.size() >= maxEntries && eldest.hasNext()) {
-      Entry entry = eldest.next();
+    while (entries.size() >= maxEntries && eldest != null) {
+      Entry entry = eldest;
       if (entry.expiresAtMillis <= now || now - entry.writtenAtMillis >= evictionFloorMillis) {
-        eldest.remove();
+        remove(entry);
       } else {
         return false;
       }
@@ -149,10 +159,46 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
       return;
     }
     writesSincePurge = 0;
-    Iterator<Entry> eldest = entries.values().iterator();
-    while (eldest.hasNext() && eldest.next().expiresAtMillis <= now) {
-      eldest.remove();
+    while (eldest != null && eldest.expiresAtMillis <= now) {
+      remove(eldest);
     }
+  }
+
+  private void append(Entry entry) {
+    entries.put(entry.key, entry);
+    link(entry);
+  }
+
+  private void remove(Entry entry) {
+    entries.remove(entry.key);
+    unlink(entry);
+  }
+
+  /** Links {@code entry} as the youngest. */
+  private void link(Entry entry) {
+    entry.older = youngest;
+    entry.younger = null;
+    if (youngest == null) {
+      eldest = entry;
+    } else {
+      youngest.younger = entry;
+    }
+    youngest = entry;
+  }
+
+  private void unlink(Entry entry) {
+    if (entry.older == null) {
+      eldest = entry.younger;
+    } else {
+      entry.older.younger = entry.younger;
+    }
+    if (entry.younger == null) {
+      youngest = entry.older;
+    } else {
+      entry.younger.older = entry.older;
+    }
+    entry.older = null;
+    entry.younger = null;
   }
 
   @Override
@@ -160,7 +206,22 @@ public final class InMemoryDuplicateStore implements DuplicateStore {
     return "InMemoryDuplicateStore{maxEntries=" + maxEntries + ", evictionFloor=" + evictionFloor + "}";
   }
 
-  private record Entry(StoredReply reply, long writtenAtMillis, long expiresAtMillis) {}
+  /** One key's state, linked in write order; only touched while holding {@code entries}. */
+  private static final class Entry {
+    final String key;
+    StoredReply reply; // null while claimed
+    long writtenAtMillis;
+    long expiresAtMillis;
+    Entry older;
+    Entry younger;
+
+    Entry(String key, StoredReply reply, long writtenAtMillis, long expiresAtMillis) {
+      this.key = key;
+      this.reply = reply;
+      this.writtenAtMillis = writtenAtMillis;
+      this.expiresAtMillis = expiresAtMillis;
+    }
+  }
 
   /** Configures an {@link InMemoryDuplicateStore}. */
   public static final class Builder {

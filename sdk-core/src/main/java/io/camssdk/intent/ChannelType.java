@@ -29,7 +29,8 @@ public record ChannelType(String value) {
 
   /** The channel type for a wire value; known values return the shared constant. */
   public static ChannelType of(String value) {
-    switch (value.toLowerCase(Locale.ROOT)) {
+    // The platform sends lower case: no lower-cased copy is made for it.
+    switch (hasUpperCase(value) ? value.toLowerCase(Locale.ROOT) : value) {
       case "whatsapp": return WHATSAPP;
       case "viber": return VIBER;
       case "sms": return SMS;
@@ -39,6 +40,16 @@ public record ChannelType(String value) {
       case "telegram": return TELEGRAM;
       default: return new ChannelType(value);
     }
+  }
+
+  private static boolean hasUpperCase(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+        return true; // non-ASCII: let toLowerCase decide
+      }
+    }
+    return false;
   }
 
   /** Whether this is one of the values the contract lists. */

@@ -17,6 +17,8 @@ final class DirectJson {
   private static final byte[][] ASCII_ESCAPES = new byte[128][];
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] LONG_MIN =
+      Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   static {
     for (int c = 0; c < 0x20; c++) {
@@ -62,19 +64,34 @@ final class DirectJson {
         break;
       case INT:
       case LONG:
-        ascii(Long.toString(((Number) value).longValue()));
+        decimal(((Number) value).longValue());
         break;
       default:
         write((Boolean) value ? TRUE : FALSE);
     }
   }
 
-  private void ascii(String text) {
-    int length = text.length();
-    ensure(length);
-    for (int i = 0; i < length; i++) {
-      bytes[size++] = (byte) text.charAt(i);
+  /** {@code value} in decimal, as {@link Long#toString(long)} writes it, without making that string. */
+  private void decimal(long value) {
+    if (value == Long.MIN_VALUE) {
+      write(LONG_MIN);
+      return;
     }
+    ensure(20);
+    if (value < 0) {
+      bytes[size++] = '-';
+      value = -value;
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    int end = size + digits;
+    for (int i = end - 1; i >= size; i--) {
+      bytes[i] = (byte) ('0' + (value % 10));
+      value /= 10;
+    }
+    size = end;
   }
 
   /** A quoted, escaped string. */

@@ -397,12 +397,8 @@ public final class JsonScanner {
         if (pos - start > maxNumberLength) {
           throw MalformedJsonException.at("number longer than " + maxNumberLength + " chars");
         }
-        boolean plain = plainInt(start, pos);
-        if (!plain) {
+        if (hasExponent(start, pos)) {
           number(b, start, pos); // refuses an exponent out of range, as reading the tree would
-        }
-        if (track && bindable && !plain) {
-          bindable = false;
         }
         return;
       }
@@ -524,20 +520,15 @@ public final class JsonScanner {
         || c == '\\';
   }
 
-  /** Whether a valid number literal is a plain int: at most 9 digits, no fraction, no exponent, not {@code -0}. */
-  private boolean plainInt(int start, int end) {
-    boolean negative = b[start] == '-';
-    int digits = negative ? end - start - 1 : end - start;
-    if (digits > 9 || (negative && b[start + 1] == '0')) {
-      return false;
-    }
+  /** Whether a valid number literal has an exponent: only then can {@link #number} refuse it. */
+  private boolean hasExponent(int start, int end) {
     for (int i = start; i < end; i++) {
       int c = b[i];
-      if (c == '.' || c == 'e' || c == 'E') {
-        return false;
+      if (c == 'e' || c == 'E') {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

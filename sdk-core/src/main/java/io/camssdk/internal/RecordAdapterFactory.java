@@ -165,6 +165,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
 
     static final int RECORD = 10;
     static final int LIST = 11;
+    /** A double component: bound from bytes, never written directly (Moshi's number format is its own). */
+    static final int DOUBLE = 12;
 
     private int[] bindKinds(Class<?> type, RecordComponent[] components, Moshi moshi, Set<Class<?>> resolving) {
       if (!resolving.add(type)) {
@@ -210,6 +212,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       if (c == int.class || c == Integer.class) return DirectJson.INT;
       if (c == long.class || c == Long.class) return DirectJson.LONG;
       if (c == boolean.class || c == Boolean.class) return DirectJson.BOOLEAN;
+      if (c == double.class || c == Double.class) return DOUBLE;
       return 0;
     }
 
@@ -252,10 +255,33 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return bindObject(json, at);
     }
 
+    /**
+     * Binds as {@link #bindDirect}, or returns {@code null} when the object holds a value where reading the bytes
+     * might not give what reading the tree gives (a number other than a plain int where an int, a long or a string is
+     * wanted; a double the tree would hold differently): the caller then binds the tree.
+     */
+    T bindDirectOrNull(byte[] json) {
+      try {
+        return bindDirect(json);
+      } catch (NotDirect e) {
+        return null;
+      }
+    }
+
+    /** Thrown inside the direct binder where only the tree's binding is known to be exact; never escapes. */
+    private static final class NotDirect extends RuntimeException {
+      NotDirect() {
+        super(null, null, false, false); // no stack trace: it is caught a few frames up
+      }
+    }
+
+    private static final NotDirect NOT_DIRECT = new NotDirect();
+
     /** Binds the object whose '{' is at {@code at[0]}; leaves {@code at[0]} after its '}'. */
     private T bindObject(byte[] json, int[] at) {
       Object[] values = defaults.clone();
       int p = JsonText.skipWhitespace(json, at[0] + 1);
+      int expected = 0; // members usually come in the order of the record's components
       if (json[p] != '}') {
         while (true) {
           int keyStart = p + 1;
@@ -269,7 +295,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
               keyEnd++;
             }
           }
-          int index = componentIndex(json, keyStart, keyEnd, escaped);
+          int index = componentIndex(json, keyStart, keyEnd, escaped, expected);
+          expected = index + 1;
           p = JsonText.skipWhitespace(json, JsonText.skipWhitespace(json, keyEnd + 1) + 1);
           if (index < 0) {
             p = JsonText.skipValue(json, p);
@@ -293,7 +320,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return construct(values, "$");
     }
 
-    private int componentIndex(byte[] json, int start, int end, boolean escaped) {
+    private int componentIndex(byte[] json, int start, int end, boolean escaped, int expected) {
       if (escaped) {
         String key = JsonText.decode(json, start, end, true);
         for (int i = 0; i < names.length; i++) {
@@ -303,13 +330,27 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         }
         return -1;
       }
+      if (expected < nameUtf8.length && matches(json, start, end, nameUtf8[expected])) {
+        return expected;
+      }
       for (int i = 0; i < nameUtf8.length; i++) {
-        byte[] name = nameUtf8[i];
-        if (name.length == end - start && java.util.Arrays.equals(json, start, end, name, 0, name.length)) {
+        if (matches(json, start, end, nameUtf8[i])) {
           return i;
         }
       }
       return -1;
+    }
+
+    private static boolean matches(byte[] json, int start, int end, byte[] name) {
+      if (name.length != end - start) {
+        return false;
+      }
+      for (int i = 0; i < name.length; i++) {
+        if (json[start + i] != name[i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** {@code e} with {@code step} inserted after the {@code $} of its path. */
@@ -328,6 +369,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       int c = json[p];
       if (c == 'n') {
         if (defaults[index] != null) {
+          if (bindKinds[index] == DOUBLE) {
+            throw NOT_DIRECT; // Moshi's own message for a null double
+          }
           throw mismatch();
         }
         at[0] = p + 4;
@@ -400,6 +444,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           }
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
+            requirePlainInt(json, p, end); // the tree's text of another number is not its literal
             at[0] = end;
             return new String(json, p, end - p, java.nio.charset.StandardCharsets.US_ASCII);
           }
@@ -408,6 +453,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         case DirectJson.LONG:
           if (c == '-' || (c >= '0' && c <= '9')) {
             int end = JsonText.skipValue(json, p);
+            requirePlainInt(json, p, end);
             long value = 0;
             boolean negative = c == '-';
             for (int i = negative ? p + 1 : p; i < end; i++) {
@@ -418,6 +464,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             return kind == DirectJson.INT ? (Object) (int) value : (Object) value;
           }
           throw mismatch();
+        case DOUBLE:
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            int end = JsonText.skipValue(json, p);
+            at[0] = end;
+            return doubleOf(json, p, end);
+          }
+          throw NOT_DIRECT; // Moshi's own messages for a string, a boolean, an object or an array
         default:
           if (c == 't') {
             at[0] = p + 4;
@@ -429,6 +482,88 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
           }
           throw mismatch();
       }
+    }
+
+    /** Refuses to bind a number literal other than a plain int from bytes: at most 9 digits, no fraction, no exponent, not {@code -0}. */
+    private static void requirePlainInt(byte[] json, int start, int end) {
+      boolean negative = json[start] == '-';
+      if ((negative ? end - start - 1 : end - start) > 9 || (negative && json[start + 1] == '0')) {
+        throw NOT_DIRECT;
+      }
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.' || c == 'e' || c == 'E') {
+          throw NOT_DIRECT;
+        }
+      }
+    }
+
+    /**
+     * The double Moshi reads from the tree's value of a valid number literal: the tree holds a short integer as a
+     * {@code long} (so {@code -0} is 0.0) and any other number so that its {@code doubleValue()} is the correctly
+     * rounded value of the literal, which {@link Double#parseDouble} also gives. A negative zero (the tree may hold a
+     * {@code BigDecimal} zero, which has no sign) and a number beyond a double (refused on the tree) are left to the
+     * tree.
+     */
+    private static double doubleOf(byte[] json, int start, int end) {
+      boolean integral = true;
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.' || c == 'e' || c == 'E') {
+          integral = false;
+          break;
+        }
+      }
+      boolean negative = json[start] == '-';
+      if (integral && end - start <= 18) {
+        long value = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+          value = value * 10 + (json[i] - '0');
+        }
+        return negative ? -value : value;
+      }
+      double simple = simpleDecimal(json, negative ? start + 1 : start, end);
+      if (simple > 0) {
+        return negative ? -simple : simple;
+      }
+      double value = Double.parseDouble(new String(json, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+      if (!Double.isFinite(value) || (value == 0 && json[start] == '-')) {
+        throw NOT_DIRECT;
+      }
+      return value;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+    };
+
+    /**
+     * The value of unsigned {@code digits.digits} of at most 15 digits in all, without an exponent, or -1 when it is
+     * not such a literal or is zero. Both the digits as an integer (below 2^53) and the power of ten are exact
+     * doubles, so their quotient is correctly rounded: the value {@link Double#parseDouble} gives.
+     */
+    private static double simpleDecimal(byte[] json, int start, int end) {
+      long digits = 0;
+      int count = 0;
+      int fraction = -1;
+      for (int i = start; i < end; i++) {
+        int c = json[i];
+        if (c == '.') {
+          fraction = 0;
+        } else if (c >= '0' && c <= '9') {
+          digits = digits * 10 + (c - '0');
+          count++;
+          if (fraction >= 0) {
+            fraction++;
+          }
+        } else {
+          return -1; // an exponent
+        }
+      }
+      if (count > 15 || fraction < 0 || digits == 0) {
+        return -1;
+      }
+      return digits / POWERS_OF_TEN[fraction];
     }
 
     private static JsonDataException mismatch() {

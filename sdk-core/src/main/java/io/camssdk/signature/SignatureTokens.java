@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -17,8 +18,9 @@ final class SignatureTokens {
   private final List<byte[]> secretDigests;
   private final List<String> fingerprints;
   private final SecretKeySpec[] keys;
-  // A Mac is not thread-safe and costly to create: each thread keeps its own, initialised once per token.
-  private final ThreadLocal<Mac[]> macs;
+  // A Mac is not thread-safe and costly to create: each thread keeps its own, initialised once per token, with
+  // the buffers a verification needs, so that verifying allocates nothing.
+  private final ThreadLocal<Scratch> scratch;
 
   SignatureTokens(List<String> tokens) {
     if (tokens.isEmpty()) {
@@ -44,7 +46,7 @@ final class SignatureTokens {
     }
     secretDigests = List.copyOf(digests);
     fingerprints = List.copyOf(prints);
-    macs = ThreadLocal.withInitial(this::newMacs);
+    scratch = ThreadLocal.withInitial(() -> new Scratch(newMacs()));
   }
 
   int size() {
@@ -69,9 +71,47 @@ final class SignatureTokens {
 
   /** HMAC-SHA256 of {@code prefix} followed by {@code body}, keyed by token {@code index}. */
   byte[] hmac(int index, byte[] prefix, byte[] body) {
-    Mac mac = macs.get()[index];
+    Mac mac = scratch.get().macs[index];
     mac.update(prefix);
     return mac.doFinal(body);
+  }
+
+  /** This thread's MACs and buffers; use them only until this thread's next call into the verifier. */
+  Scratch scratch() {
+    return scratch.get();
+  }
+
+  /**
+   * One thread's MACs (one per token) and the buffers of one verification: the base string's prefix, the raw HMAC,
+   * its Base64 form, and the offsets of the header's v1 entries.
+   */
+  static final class Scratch {
+    /** Enough for the longest prefix: a 128-char request id, 12 digits, a push type and three dots. */
+    static final int PREFIX_CAPACITY = 192;
+
+    final Mac[] macs;
+    final byte[] prefix = new byte[PREFIX_CAPACITY];
+    final byte[] hmac = new byte[32];
+    final byte[] encoded = new byte[44];
+    final int[] entries = new int[SignatureVerifier.MAX_ENTRIES];
+
+    private Scratch(Mac[] macs) {
+      this.macs = macs;
+    }
+
+    /** Base64 of HMAC-SHA256({@code prefix[0..prefixLength)} + {@code body}) with token {@code index}, in {@link #encoded}. */
+    byte[] encodedHmac(int index, int prefixLength, byte[] body) {
+      Mac mac = macs[index];
+      mac.update(prefix, 0, prefixLength);
+      mac.update(body);
+      try {
+        mac.doFinal(hmac, 0);
+      } catch (javax.crypto.ShortBufferException e) {
+        throw new IllegalStateException("HMAC-SHA256 is 32 bytes", e); // cannot happen
+      }
+      Base64.getEncoder().encode(hmac, encoded);
+      return encoded;
+    }
   }
 
   private Mac[] newMacs() {

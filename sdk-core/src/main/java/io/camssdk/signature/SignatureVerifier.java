@@ -54,10 +54,16 @@ public final class SignatureVerifier {
   private final Clock clock;
   private final SignatureScheme scheme;
   private final TokenLocation tokenLocation;
+  /** What a v1 match with each token returns: immutable, so made once. */
+  private final VerifiedSignature[] v1Verified;
 
   private SignatureVerifier(Builder builder) {
     this.tokenList = List.copyOf(builder.tokens);
     this.tokens = new SignatureTokens(tokenList);
+    this.v1Verified = new VerifiedSignature[tokens.size()];
+    for (int t = 0; t < v1Verified.length; t++) {
+      v1Verified[t] = new VerifiedSignature(SignatureScheme.V1, t, tokens.fingerprint(t));
+    }
     this.tolerance = builder.tolerance;
     this.toleranceSeconds = builder.tolerance.getSeconds();
     this.clock = builder.clock;
@@ -119,18 +125,24 @@ public final class SignatureVerifier {
     if (scheme == SignatureScheme.TOKEN) {
       return verifyToken(signature);
     }
+    // This thread's MACs and buffers: a verification allocates nothing.
+    SignatureTokens.Scratch scratch = tokens.scratch();
     // Offsets of the v1 entries' values in the header: nothing is copied.
-    int[] entries = new int[MAX_ENTRIES];
+    int[] entries = scratch.entries;
     int entryCount = parseV1(signature, entries);
     checkTimestamp(timestamp);
     // The base string holds the header text exactly as sent (checked to be 1-12 ASCII digits).
-    byte[] prefix = prefix(requestId, timestamp, pushType);
+    int prefixLength = prefixLength(requestId, timestamp, pushType);
+    if (prefixLength > scratch.prefix.length) {
+      throw new IllegalStateException("prefix of " + prefixLength + " bytes"); // ids and timestamps are bounded
+    }
+    writePrefix(scratch.prefix, requestId, timestamp, pushType);
     for (int t = 0; t < tokens.size(); t++) {
       // Compared in encoded form: a decoder would accept non-canonical final characters as the same bytes.
-      byte[] expected = Base64.getEncoder().encode(tokens.hmac(t, prefix, body));
+      byte[] expected = scratch.encodedHmac(t, prefixLength, body);
       for (int e = 0; e < entryCount; e++) {
         if (constantTimeEquals(expected, signature, entries[e])) {
-          return new VerifiedSignature(SignatureScheme.V1, t, tokens.fingerprint(t));
+          return v1Verified[t];
         }
       }
     }
@@ -373,8 +385,17 @@ public final class SignatureVerifier {
    * to be ASCII. The timestamp is digits only, so the push type cannot be confused with a shifted request id.
    */
   static byte[] prefix(String requestId, String ts, String pushType) {
-    int typeLength = pushType == null ? 0 : pushType.length() + 1;
-    byte[] prefix = new byte[requestId.length() + ts.length() + 2 + typeLength];
+    byte[] prefix = new byte[prefixLength(requestId, ts, pushType)];
+    writePrefix(prefix, requestId, ts, pushType);
+    return prefix;
+  }
+
+  private static int prefixLength(String requestId, String ts, String pushType) {
+    return requestId.length() + ts.length() + 2 + (pushType == null ? 0 : pushType.length() + 1);
+  }
+
+  /** Writes {@link #prefix} into the start of {@code prefix}, which is long enough. */
+  private static void writePrefix(byte[] prefix, String requestId, String ts, String pushType) {
     int i = 0;
     for (int k = 0; k < requestId.length(); k++) {
       prefix[i++] = (byte) requestId.charAt(k);
@@ -390,7 +411,6 @@ public final class SignatureVerifier {
       }
       prefix[i] = '.';
     }
-    return prefix;
   }
 
   @Override

@@ -49,14 +49,36 @@ public interface HeaderSource {
 
 /** Headers held in a case-insensitive map. */
 final class MapHeaders implements HeaderSource {
+  /** Up to this many headers are looked up by a scan of their names, cheaper than the tree's comparisons. */
+  private static final int SCANNED = 16;
+
   private final TreeMap<String, List<String>> byName;
+  private final String[] names; // null when there are more than SCANNED headers
+  private final List<?>[] values;
 
   MapHeaders(TreeMap<String, List<String>> byName) {
     this.byName = byName;
+    if (byName.size() <= SCANNED) {
+      names = byName.keySet().toArray(new String[0]);
+      values = byName.values().toArray(new List<?>[0]);
+    } else {
+      names = null;
+      values = null;
+    }
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public List<String> values(String name) {
+    if (names != null && name != null) {
+      // The same names as the map's case-insensitive order finds; lengths first, as most names differ in length.
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].length() == name.length() && names[i].equalsIgnoreCase(name)) {
+          return (List<String>) values[i];
+        }
+      }
+      return List.of();
+    }
     return byName.getOrDefault(name, List.of());
   }
 
