@@ -253,6 +253,9 @@ class ConsoleBrowserTest {
   @Test
   void otpSchedulingSavedOnWhatsAppIsWhatTheManagementApiReturns() {
     openConsole(WA);
+    // The help text is written once the channel's settings have loaded: wait for it rather than race the page.
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> !d.findElement(By.id("otp-own-numbers-help")).getText().isEmpty());
     assertThat(driver.findElement(By.id("otp-own-numbers-help")).getText())
         .isEqualTo("Off: when scheduling resources are unavailable, those OTP sends fail.");
     driver.findElement(By.id("otp-enabled")).click();
@@ -445,9 +448,10 @@ class ConsoleBrowserTest {
   }
 
   private void waitForConsole() {
+    // The page marks the end of a channel's first drawing (systems, intents and settings all read).
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
         !d.findElements(By.cssSelector("#channel option")).isEmpty()
-            && !d.findElement(By.id("channel-summary")).getText().isEmpty());
+            && !d.findElements(By.cssSelector("body[data-loaded]")).isEmpty());
   }
 
   private String openBusinessSystem(String name, String url, String remarks) {

@@ -158,7 +158,10 @@ async function selectChannel(id) {
   state.channel = state.channels.find((c) => c.CustSpaceId === id);
   state.revealed = {};
   $('channel-summary').textContent = `${typeName(state.channel.ChannelType)} channel · CustSpaceId ${id}`;
+  delete document.body.dataset.loaded;
   await refresh(true);
+  // Marks the channel's first full drawing, for anything (a test, a script) that must not read a half-drawn page.
+  document.body.dataset.loaded = id;
 }
 
 /** Reads the channel's systems, intents and settings; redraws only what changed (keeps focus while tabbing). */
