@@ -118,9 +118,7 @@ final class ConsoleApi implements HttpHandler {
 
   private void api(HttpExchange exchange) throws IOException {
     String requestId = requestIds.get();
-    int status = 200;
-    String code = "OK";
-    String message = "";
+    ApiError failure = null;
     Object data = null;
     try {
       guard.checkAction(exchange);
@@ -137,22 +135,11 @@ final class ConsoleApi implements HttpHandler {
       }
       data = perform(name, parameters(request.get("Parameters")));
     } catch (ApiError e) {
-      status = e.status;
-      code = e.code;
-      message = e.getMessage();
+      failure = e;
     } catch (RuntimeException e) {
-      status = 500;
-      code = "InternalError";
-      message = "the emulator failed to process the request";
+      failure = ApiError.internal();
     }
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("RequestId", requestId);
-    envelope.put("Code", code);
-    envelope.put("Message", message);
-    if (data != null) {
-      envelope.put("Data", data);
-    }
-    AdminApi.respond(exchange, status, envelope);
+    AdminApi.respond(exchange, failure == null ? 200 : failure.status, ApiError.envelope(requestId, failure, data));
   }
 
   private static Map<String, String> parameters(Object value) {

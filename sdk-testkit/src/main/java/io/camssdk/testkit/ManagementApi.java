@@ -50,9 +50,7 @@ final class ManagementApi implements HttpHandler {
     }
     String requestId = requestIds.get();
     try (exchange) {
-      int status = 200;
-      String code = "OK";
-      String message = "";
+      ApiError failure = null;
       Object data = null;
       Map<String, Object> topLevel = null; // documented actions: their reply fields, Data included
       String retryAfter = null;
@@ -83,22 +81,13 @@ final class ManagementApi implements HttpHandler {
           data = platform.perform(action, query);
         }
       } catch (ApiError e) {
-        status = e.status;
-        code = e.code;
-        message = e.getMessage();
+        failure = e;
       } catch (RuntimeException e) {
-        status = 500;
-        code = "InternalError";
-        message = "the emulator failed to process the request";
+        failure = ApiError.internal();
       }
-      Map<String, Object> envelope = new LinkedHashMap<>();
-      envelope.put("RequestId", requestId);
-      envelope.put("Code", code);
-      envelope.put("Message", message);
-      if (data != null) {
-        envelope.put("Data", data);
-      }
-      if (topLevel != null && status == 200) {
+      int status = failure == null ? 200 : failure.status;
+      Map<String, Object> envelope = ApiError.envelope(requestId, failure, data);
+      if (topLevel != null && failure == null) {
         envelope.putAll(topLevel);
       }
       byte[] reply = write(envelope);
