@@ -9,7 +9,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Reads an intent call's body in one pass with the SDK's strict reader ({@link JsonScanner}): the contract's keys
@@ -54,16 +53,6 @@ final class IntentCallScanner {
     }
   }
 
-  private static final ChannelType[] CHANNELS = {ChannelType.WHATSAPP, ChannelType.SMS, ChannelType.VIBER,
-      ChannelType.MESSENGER, ChannelType.INSTAGRAM, ChannelType.LINE, ChannelType.TELEGRAM};
-  private static final byte[][] CHANNEL_BYTES = new byte[CHANNELS.length][];
-
-  static {
-    for (int i = 0; i < CHANNELS.length; i++) {
-      CHANNEL_BYTES[i] = ascii(CHANNELS[i].value());
-    }
-  }
-
   private final JsonScanner json;
   private final byte[] b;
 
@@ -83,7 +72,6 @@ final class IntentCallScanner {
     json.open();
     String[] strings = new String[KEYS.length];
     JsonObject data = null;
-    ChannelType channel = null; // a known channel matched on its bytes, without a string
     long timestamp = -1;
     int keys = json.beginKeys(); // unknown keys only: the contract's keys are tracked in {@code seen}
     int seen = 0;
@@ -117,12 +105,6 @@ final class IntentCallScanner {
                 + JsonScanner.describe(kind));
           }
           timestamp = millis(path);
-        } else if (key == CHANNEL_TYPE && kind == JsonScanner.STRING) {
-          json.scanNextString();
-          channel = json.stringEscaped() ? null : knownChannel(json.stringStart(), json.stringEnd());
-          if (channel == null) {
-            strings[key] = json.string();
-          }
         } else if (kind == JsonScanner.NULL) {
           json.skipNull();
         } else if (kind == JsonScanner.STRING) {
@@ -144,14 +126,11 @@ final class IntentCallScanner {
     if (timestamp < 0) {
       throw MalformedJsonException.at(PATHS[TIMESTAMP], "required field is missing");
     }
-    String channelText = strings[CHANNEL_TYPE];
-    if (channel == null && channelText != null) {
-      channel = ChannelType.of(channelText);
-    }
+    String channel = strings[CHANNEL_TYPE];
     return IntentCall.builder(requestId, intentCode)
         .businessSystemId(strings[BUSINESS_SYSTEM_ID])
         .custSpaceId(strings[CUST_SPACE_ID])
-        .channelType(channel)
+        .channelType(channel == null ? null : ChannelType.of(channel))
         .intentName(strings[INTENT_NAME])
         .intentData(data)
         .from(strings[FROM])
@@ -160,20 +139,6 @@ final class IntentCallScanner {
         .templateCode(strings[TEMPLATE_CODE])
         .timestamp(Instant.ofEpochMilli(timestamp))
         .build();
-  }
-
-  /**
-   * The known channel whose value is exactly the bytes {@code start} to {@code end} (what {@link ChannelType#of}
-   * returns for them), else {@code null}: the platform's lower-case value needs neither a string nor a lookup.
-   */
-  private ChannelType knownChannel(int start, int end) {
-    for (int i = 0; i < CHANNELS.length; i++) {
-      byte[] value = CHANNEL_BYTES[i];
-      if (Arrays.equals(b, start, end, value, 0, value.length)) {
-        return CHANNELS[i];
-      }
-    }
-    return null;
   }
 
   private long millis(String path) {

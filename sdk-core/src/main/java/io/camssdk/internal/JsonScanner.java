@@ -227,20 +227,12 @@ public final class JsonScanner {
 
   /** Reads the string value at the next non-blank byte (after {@link #peek()} said so), within the limit. */
   public String nextString() {
-    scanNextString();
-    return string();
-  }
-
-  /**
-   * Moves past the string value at the next non-blank byte (after {@link #peek()} said so), within the limit,
-   * without decoding it: it is then the current string ({@link #stringStart()}, {@link #string()}).
-   */
-  public void scanNextString() {
     nextNonWhitespace();
     scanString();
     if (strChars > maxStringLength) {
       throw MalformedJsonException.at("string longer than " + maxStringLength + " chars");
     }
+    return string();
   }
 
   /** The end of the number found by the last {@link #peek()}. */
