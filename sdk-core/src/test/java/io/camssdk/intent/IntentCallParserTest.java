@@ -75,6 +75,39 @@ class IntentCallParserTest {
     assertThat(ChannelType.of("wechat").isKnown()).isFalse();
   }
 
+  @Test
+  void readsEveryChannelTypeSpellingAsChannelTypeOfDoes() {
+    // Known lower-case values are matched on their bytes; every other spelling goes through ChannelType.of.
+    for (String channel : List.of("whatsapp", "viber", "sms", "messenger", "instagram", "line", "telegram")) {
+      assertThat(parse(body("\"IntentData\":{},\"ChannelType\":\"" + channel + "\"")).channelType())
+          .as(channel).isSameAs(ChannelType.of(channel));
+    }
+    Map<String, String> spellings = Map.of(
+        "\\u0077hatsapp", "whatsapp", // an escape
+        "SMS", "sms",
+        "whatsap", "whatsap",
+        "whatsappx", "whatsappx",
+        "sms ", "sms ",
+        "", "",
+        "wechat", "wechat",
+        "\u00e9cole", "\u00e9cole"); // non-ASCII
+    spellings.forEach((wire, decoded) -> {
+      ChannelType type = parse(body("\"IntentData\":{},\"ChannelType\":\"" + wire + "\"")).channelType();
+      assertThat(type).as(wire).isEqualTo(ChannelType.of(decoded));
+      if (ChannelType.of(decoded).isKnown()) {
+        assertThat(type).as(wire).isSameAs(ChannelType.of(decoded));
+      }
+    });
+    assertThat(parse(body("\"IntentData\":{},\"ChannelType\":null")).channelType()).isNull();
+    assertThat(parse(body("\"IntentData\":{}")).channelType()).isNull();
+    assertThat(rejection(body("\"ChannelType\":\"whatsappwhatsappw\",\"IntentData\":{}"), SMALL).getMessage())
+        .isEqualTo("string longer than 16 chars at $.ChannelType");
+    assertThat(rejection(body("\"ChannelType\":1,\"IntentData\":{}"), JsonLimits.DEFAULTS).field())
+        .isEqualTo("$.ChannelType");
+    assertThat(rejection(body("\"ChannelType\":\"sms\",\"ChannelType\":\"sms\",\"IntentData\":{}"),
+        JsonLimits.DEFAULTS).getMessage()).startsWith("duplicate key");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       // escapes RFC 8259 lists, surrogate pairs, a lone surrogate escape (the RFC's grammar allows it)
