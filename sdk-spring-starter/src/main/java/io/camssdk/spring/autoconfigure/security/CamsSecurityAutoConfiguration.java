@@ -6,6 +6,7 @@ import io.camssdk.webhook.CamsEndpoint;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,11 +40,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>sets {@code cams.security.enabled=false}, or
- *   <li>defines a bean named {@value #SECURITY_FILTER_CHAIN_BEAN_NAME}: its own rules for the CAMS paths.
+ *   <li>defines a bean named {@value #SECURITY_FILTER_CHAIN_BEAN_NAME}: its own rules for the CAMS paths, or
+ *   <li>defines a chain for the CAMS paths, one that matches the intent path but not a path outside them (such as
+ *       {@code securityMatcher("/cams/**")}): the starter's chain then matches nothing, and logs so once.
  * </ul>
  *
- * <p>An application chain that happens to cover the CAMS paths (a catch-all {@code anyRequest()} chain, the common
- * case) does not make it back off: that is the very chain that rejects the platform's calls today.
+ * <p>A catch-all chain ({@code anyRequest()}, the common case, Boot's default among them) also covers the CAMS
+ * paths but does not make it back off: that is the very chain that rejects the platform's calls today.
  *
  * <pre>{@code
  * @Bean(CamsSecurityAutoConfiguration.SECURITY_FILTER_CHAIN_BEAN_NAME) // replaces the starter's chain
@@ -85,8 +88,11 @@ public final class CamsSecurityAutoConfiguration {
   @Bean(SECURITY_FILTER_CHAIN_BEAN_NAME)
   @ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN_BEAN_NAME)
   @Order(ORDER)
-  SecurityFilterChain camsSecurityFilterChain(HttpSecurity http, CamsProperties properties) throws Exception {
-    return http.securityMatcher(camsPaths(properties.paths()))
+  SecurityFilterChain camsSecurityFilterChain(HttpSecurity http, CamsProperties properties,
+      ObjectProvider<SecurityFilterChain> chains) throws Exception {
+    CamsPathsMatcher matcher = new CamsPathsMatcher(camsPaths(properties.paths()), properties.paths().intents(),
+        chains::orderedStream);
+    return http.securityMatcher(matcher)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
