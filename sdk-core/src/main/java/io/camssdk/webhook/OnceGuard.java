@@ -71,10 +71,6 @@ final class OnceGuard {
     }
   }
 
-  DuplicateStore store() {
-    return store;
-  }
-
   @Override
   public String toString() {
     return "OnceGuard{" + keyPrefix + " in " + store + "}";

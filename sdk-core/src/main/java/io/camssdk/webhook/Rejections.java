@@ -18,9 +18,7 @@ final class Rejections {
 
   static EndpointResponse reject(CamsException failure, String requestId, String intentCode,
       VerifiedSignature signature) {
-    CamsCode code = failure.code();
-    return EndpointResponse.of(code.httpStatus(), code, Replies.error(code, message(failure)), requestId, intentCode,
-        signature, false, 0);
+    return reject(failure.code(), message(failure), requestId, intentCode, signature);
   }
 
   static EndpointResponse reject(CamsCode code, String message, String requestId, String intentCode,

@@ -165,8 +165,4 @@ final class RequestGate {
   static String wellFormedOrNull(String requestId) {
     return SignatureVerifier.isValidRequestId(requestId) ? requestId : null;
   }
-
-  SignatureVerifier verifier() {
-    return verifier;
-  }
 }
