@@ -147,18 +147,11 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         if (!Types.getFieldJsonQualifierAnnotations(type, components[i].getName()).isEmpty()) {
           return null;
         }
-        Class<?> c = components[i].getType();
-        if (c == String.class) {
-          kinds[i] = DirectJson.STRING;
-        } else if (c == int.class || c == Integer.class) {
-          kinds[i] = DirectJson.INT;
-        } else if (c == long.class || c == Long.class) {
-          kinds[i] = DirectJson.LONG;
-        } else if (c == boolean.class || c == Boolean.class) {
-          kinds[i] = DirectJson.BOOLEAN;
-        } else {
-          return null;
+        int kind = scalarKind(components[i].getType());
+        if (kind == 0 || kind == DOUBLE) {
+          return null; // a double is written in Moshi's own number format
         }
+        kinds[i] = kind;
       }
       return kinds;
     }
