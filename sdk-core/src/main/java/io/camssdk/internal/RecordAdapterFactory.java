@@ -28,28 +28,11 @@ import java.util.Set;
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
   /**
-   * The adapter this factory makes for {@code type} when it is a record whose components are all plain (see
-   * {@code RecordAdapter#writeDirect}), else {@code null}.
+   * The adapter this factory makes for {@code type} when it is a record, with its writing and binding without Moshi
+   * worked out (see {@link RecordAdapter#writesDirect} and {@link RecordAdapter#bindsDirect}); else {@code null}.
    */
-  static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
-    if (!type.isRecord()) {
-      return null;
-    }
-    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
-    return adapter.plainKinds == null ? null : adapter;
-  }
-
-  /**
-   * The adapter this factory makes for {@code type} when it is a record that {@link RecordAdapter#bindDirect} binds
-   * straight from validated bytes: its components are plain, or records of such components, or lists of either,
-   * at any depth (a record that holds itself is not); else {@code null}.
-   */
-  static RecordAdapter<?> directBinder(Class<?> type, Moshi moshi) {
-    if (!type.isRecord()) {
-      return null;
-    }
-    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
-    return adapter.bindKinds == null ? null : adapter;
+  static RecordAdapter<?> direct(Class<?> type, Moshi moshi) {
+    return type.isRecord() ? new RecordAdapter<>(type, moshi, new HashSet<>()) : null;
   }
 
   @Override
@@ -207,6 +190,19 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       if (c == boolean.class || c == Boolean.class) return DirectJson.BOOLEAN;
       if (c == double.class || c == Double.class) return DOUBLE;
       return 0;
+    }
+
+    /** Whether {@link #writeDirect} writes this record: its components are all plain. */
+    boolean writesDirect() {
+      return plainKinds != null;
+    }
+
+    /**
+     * Whether {@link #bindDirect} binds this record straight from validated bytes: its components are plain, or
+     * records of such components, or lists of either, at any depth (a record that holds itself is not).
+     */
+    boolean bindsDirect() {
+      return bindKinds != null;
     }
 
     /**
