@@ -206,13 +206,10 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
     }
 
     /**
-     * Writes {@code value} as Moshi's writer would with this adapter (null components left out), or returns
-     * {@code false} without writing when a component needs Moshi.
+     * Writes {@code value} as Moshi's writer would with this adapter (null components left out); only when
+     * {@link #writesDirect}.
      */
-    boolean writeDirect(T value, DirectJson out) {
-      if (plainKinds == null) {
-        return false;
-      }
+    void writeDirect(T value, DirectJson out) {
       out.write('{');
       boolean first = true;
       for (int i = 0; i < names.length; i++) {
@@ -228,7 +225,6 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         out.value(plainKinds[i], componentValue);
       }
       out.write('}');
-      return true;
     }
 
     /**
