@@ -39,19 +39,14 @@ public final class Json {
     }
   };
 
-  /** Direct writers for users' plain records, resolved once per class; see {@link #writeDirect}. */
+  /**
+   * The SDK's direct writers and binders of users' records (see {@link #writeDirect} and {@link LazyJsonMap}),
+   * resolved once per class; {@code null} for a class that is not a record.
+   */
   private static final ClassValue<RecordAdapterFactory.RecordAdapter<?>> DIRECT = new ClassValue<>() {
     @Override
     protected RecordAdapterFactory.RecordAdapter<?> computeValue(Class<?> type) {
-      return RecordAdapterFactory.directWriter(type, MOSHI);
-    }
-  };
-
-  /** Direct binders for users' records, resolved once per class; see {@link LazyJsonMap}. */
-  private static final ClassValue<RecordAdapterFactory.RecordAdapter<?>> BINDERS = new ClassValue<>() {
-    @Override
-    protected RecordAdapterFactory.RecordAdapter<?> computeValue(Class<?> type) {
-      return RecordAdapterFactory.directBinder(type, MOSHI);
+      return RecordAdapterFactory.direct(type, MOSHI);
     }
   };
 
@@ -150,7 +145,8 @@ public final class Json {
 
   /** The SDK's own binder of validated bytes for {@code type} (see {@code RecordAdapter#bindDirect}), or {@code null}. */
   static RecordAdapterFactory.RecordAdapter<?> directAdapter(Class<?> type) {
-    return BINDERS.get(type);
+    RecordAdapterFactory.RecordAdapter<?> adapter = DIRECT.get(type);
+    return adapter != null && adapter.bindsDirect() ? adapter : null;
   }
 
   /**
@@ -189,7 +185,7 @@ public final class Json {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static byte[] writeDirect(byte[] prefix, Object value, int suffix) {
     RecordAdapterFactory.RecordAdapter adapter = DIRECT.get(value.getClass());
-    if (adapter == null) {
+    if (adapter == null || !adapter.writesDirect()) {
       return null;
     }
     DirectJson out = new DirectJson(prefix.length + 64);

@@ -227,12 +227,17 @@ public final class JsonScanner {
 
   /** Reads the string value at the next non-blank byte (after {@link #peek()} said so), within the limit. */
   public String nextString() {
+    scanStringValue();
+    return string();
+  }
+
+  /** Scans the string value at the next non-blank byte, making it the current string, within the limit. */
+  private void scanStringValue() {
     nextNonWhitespace();
     scanString();
     if (strChars > maxStringLength) {
       throw MalformedJsonException.at("string longer than " + maxStringLength + " chars");
     }
-    return string();
   }
 
   /** The end of the number found by the last {@link #peek()}. */
@@ -243,10 +248,7 @@ public final class JsonScanner {
   /** Reads the number found by the last {@link #peek()}, within the limit. */
   public Number nextNumber() {
     int start = pos;
-    pos = numEnd;
-    if (pos - start > maxNumberLength) {
-      throw MalformedJsonException.at("number longer than " + maxNumberLength + " chars");
-    }
+    skipNumber();
     return number(b, start, pos);
   }
 
@@ -374,11 +376,7 @@ public final class JsonScanner {
   private void skipValue(int depth, boolean track) {
     switch (peek()) {
       case STRING:
-        nextNonWhitespace();
-        scanString();
-        if (strChars > maxStringLength) {
-          throw MalformedJsonException.at("string longer than " + maxStringLength + " chars");
-        }
+        scanStringValue();
         if (track && bindable && numeric(strStart, strEnd)) {
           bindable = false;
         }
@@ -393,10 +391,7 @@ public final class JsonScanner {
         return;
       case NUMBER: {
         int start = pos;
-        pos = numEnd;
-        if (pos - start > maxNumberLength) {
-          throw MalformedJsonException.at("number longer than " + maxNumberLength + " chars");
-        }
+        skipNumber();
         if (hasExponent(start, pos)) {
           number(b, start, pos); // refuses an exponent out of range, as reading the tree would
         }

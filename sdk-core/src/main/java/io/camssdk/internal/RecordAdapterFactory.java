@@ -28,28 +28,11 @@ import java.util.Set;
 final class RecordAdapterFactory implements JsonAdapter.Factory {
 
   /**
-   * The adapter this factory makes for {@code type} when it is a record whose components are all plain (see
-   * {@code RecordAdapter#writeDirect}), else {@code null}.
+   * The adapter this factory makes for {@code type} when it is a record, with its writing and binding without Moshi
+   * worked out (see {@link RecordAdapter#writesDirect} and {@link RecordAdapter#bindsDirect}); else {@code null}.
    */
-  static RecordAdapter<?> directWriter(Class<?> type, Moshi moshi) {
-    if (!type.isRecord()) {
-      return null;
-    }
-    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
-    return adapter.plainKinds == null ? null : adapter;
-  }
-
-  /**
-   * The adapter this factory makes for {@code type} when it is a record that {@link RecordAdapter#bindDirect} binds
-   * straight from validated bytes: its components are plain, or records of such components, or lists of either,
-   * at any depth (a record that holds itself is not); else {@code null}.
-   */
-  static RecordAdapter<?> directBinder(Class<?> type, Moshi moshi) {
-    if (!type.isRecord()) {
-      return null;
-    }
-    RecordAdapter<?> adapter = new RecordAdapter<>(type, moshi, new HashSet<>());
-    return adapter.bindKinds == null ? null : adapter;
+  static RecordAdapter<?> direct(Class<?> type, Moshi moshi) {
+    return type.isRecord() ? new RecordAdapter<>(type, moshi, new HashSet<>()) : null;
   }
 
   @Override
@@ -147,18 +130,11 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         if (!Types.getFieldJsonQualifierAnnotations(type, components[i].getName()).isEmpty()) {
           return null;
         }
-        Class<?> c = components[i].getType();
-        if (c == String.class) {
-          kinds[i] = DirectJson.STRING;
-        } else if (c == int.class || c == Integer.class) {
-          kinds[i] = DirectJson.INT;
-        } else if (c == long.class || c == Long.class) {
-          kinds[i] = DirectJson.LONG;
-        } else if (c == boolean.class || c == Boolean.class) {
-          kinds[i] = DirectJson.BOOLEAN;
-        } else {
-          return null;
+        int kind = scalarKind(components[i].getType());
+        if (kind == 0 || kind == DOUBLE) {
+          return null; // a double is written in Moshi's own number format
         }
+        kinds[i] = kind;
       }
       return kinds;
     }
@@ -216,14 +192,24 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
       return 0;
     }
 
+    /** Whether {@link #writeDirect} writes this record: its components are all plain. */
+    boolean writesDirect() {
+      return plainKinds != null;
+    }
+
     /**
-     * Writes {@code value} as Moshi's writer would with this adapter (null components left out), or returns
-     * {@code false} without writing when a component needs Moshi.
+     * Whether {@link #bindDirect} binds this record straight from validated bytes: its components are plain, or
+     * records of such components, or lists of either, at any depth (a record that holds itself is not).
      */
-    boolean writeDirect(T value, DirectJson out) {
-      if (plainKinds == null) {
-        return false;
-      }
+    boolean bindsDirect() {
+      return bindKinds != null;
+    }
+
+    /**
+     * Writes {@code value} as Moshi's writer would with this adapter (null components left out); only when
+     * {@link #writesDirect}.
+     */
+    void writeDirect(T value, DirectJson out) {
       out.write('{');
       boolean first = true;
       for (int i = 0; i < names.length; i++) {
@@ -239,7 +225,6 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         out.value(plainKinds[i], componentValue);
       }
       out.write('}');
-      return true;
     }
 
     /**

@@ -31,7 +31,7 @@ final class Fields {
       return (String) value;
     }
     if (value instanceof Number number) {
-      return numberText(number);
+      return Json.numberText(number);
     }
     throw wrongType(itemPath, key, "a string", value);
   }
@@ -84,11 +84,6 @@ final class Fields {
     } catch (ArithmeticException | NumberFormatException e) {
       throw new MalformedPayloadException(path, "not a timestamp in milliseconds");
     }
-  }
-
-  /** A number read as text, never expanded (see {@link Json#numberText}). */
-  static String numberText(Number number) {
-    return Json.numberText(number);
   }
 
   private static MalformedPayloadException wrongType(String itemPath, String key, String expected, Object value) {

@@ -35,7 +35,7 @@ final class InboundContentDecoder {
       return (String) message;
     }
     if (message instanceof Number number) {
-      return Fields.numberText(number);
+      return Json.numberText(number);
     }
     if (message instanceof Map || message instanceof List) {
       Buffer buffer = new Buffer();
