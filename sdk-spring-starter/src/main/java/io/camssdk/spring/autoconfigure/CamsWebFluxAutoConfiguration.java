@@ -73,7 +73,7 @@ public final class CamsWebFluxAutoConfiguration {
     Map<String, String> kinds = CamsEndpointKinds.byPath(properties.paths());
     RouterFunctions.Builder routes = RouterFunctions.route();
     kinds.forEach((path, kind) -> routes.route(RequestPredicates.path(path), new CamsWebFluxHandler(endpoint, kind,
-        endpoint.maxBodyBytes(), readTimeout, handlers, callListeners)));
+        readTimeout, handlers, callListeners)));
     log.info("CAMS endpoint serving {} (WebFlux)", kinds);
     return routes.build();
   }

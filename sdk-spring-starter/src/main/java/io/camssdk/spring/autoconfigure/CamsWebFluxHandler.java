@@ -38,16 +38,14 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
 
   private final CamsEndpoint endpoint;
   private final String kind;
-  private final int maxBodyBytes;
   private final Duration readTimeout;
   private final Scheduler scheduler;
   private final List<CamsCallListener> listeners;
 
-  CamsWebFluxHandler(CamsEndpoint endpoint, String kind, int maxBodyBytes, Duration readTimeout, Scheduler scheduler,
+  CamsWebFluxHandler(CamsEndpoint endpoint, String kind, Duration readTimeout, Scheduler scheduler,
       List<CamsCallListener> listeners) {
     this.endpoint = endpoint;
     this.kind = kind;
-    this.maxBodyBytes = maxBodyBytes;
     this.readTimeout = readTimeout;
     this.scheduler = scheduler;
     this.listeners = List.copyOf(listeners);
@@ -57,6 +55,7 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
   public Mono<ServerResponse> handle(ServerRequest request) {
     OptionalLong declared = request.headers().contentLength();
     long contentLength = declared.isPresent() ? declared.getAsLong() : -1;
+    int maxBodyBytes = endpoint.maxBodyBytes();
     boolean rejectedUnread = !"POST".equals(request.method().name()) || contentLength > maxBodyBytes;
     // A call the endpoint rejects before reading (method, declared size) is not read: the endpoint decides alone.
     Mono<byte[]> body = rejectedUnread ? Mono.just(new byte[0])
@@ -97,7 +96,7 @@ final class CamsWebFluxHandler implements HandlerFunction<ServerResponse> {
 
   private EndpointResponse answer(ServerRequest request, long contentLength, byte[] bytes) {
     // A body cut at the cap is declared at least that long, so the endpoint answers 413 as it would on its own.
-    long length = bytes.length > maxBodyBytes ? Math.max(contentLength, bytes.length) : contentLength;
+    long length = bytes.length > endpoint.maxBodyBytes() ? Math.max(contentLength, bytes.length) : contentLength;
     InputStream in = bytes == UNREADABLE ? new UnreadableBody() : new ByteArrayInputStream(bytes);
     EndpointRequest endpointRequest = EndpointRequest.builder(request.method().name())
         .contentType(request.headers().firstHeader("Content-Type"))
