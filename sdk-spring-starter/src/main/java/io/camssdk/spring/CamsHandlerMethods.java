@@ -258,8 +258,9 @@ public final class CamsHandlerMethods {
 
   /**
    * Whether any singleton bean definition's class declares a CAMS handler method, found without creating beans.
-   * It inspects every bean definition's class: the auto-configuration no longer calls it while conditions are
-   * evaluated ({@link CamsHandlerDiscovery} does the equivalent once the definitions are final).
+   * It inspects every bean definition's class, so the auto-configuration calls it while conditions are evaluated
+   * only when neither web stack is on the class path (to refuse handlers nothing would serve);
+   * {@link CamsHandlerDiscovery} finds the handlers once the definitions are final.
    */
   public static boolean declaredIn(ConfigurableListableBeanFactory beanFactory) {
     for (String beanName : beanFactory.getBeanDefinitionNames()) {
