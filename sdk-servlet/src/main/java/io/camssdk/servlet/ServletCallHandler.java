@@ -237,21 +237,17 @@ public final class ServletCallHandler implements AutoCloseable {
   /** Answers {@code 500 HandlerError} for anything thrown outside the endpoint's own handling. */
   private static void answerFailure(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
       Throwable failure, boolean async) {
-    String requestId = request.getHeader(CamsHeaders.REQUEST_ID);
-    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.HANDLER_ERROR,
-        "the call could not be handled; the platform may retry"), requestId);
+    EndpointResponse reply = answer(request, response, endpoint, CamsCode.HANDLER_ERROR,
+        "the call could not be handled; the platform may retry", async);
     log.warn("CAMS call failed outside the endpoint's handling (request id {}): {}", reply.requestId(),
         failure.getClass().getName());
-    writeQuietly(response, reply.status(), reply.body(), async);
   }
 
   /** Answers {@code 408 RequestTimeout} and closes the connection: the rest of the body will not be read. */
   private void answerTimeout(HttpServletRequest request, HttpServletResponse response, CamsEndpoint endpoint,
       boolean async) {
-    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.REQUEST_TIMEOUT,
-        "the request body did not arrive within " + readDeadline.toMillis() + " ms"),
-        request.getHeader(CamsHeaders.REQUEST_ID));
-    writeQuietly(response, reply.status(), reply.body(), async);
+    answer(request, response, endpoint, CamsCode.REQUEST_TIMEOUT,
+        "the request body did not arrive within " + readDeadline.toMillis() + " ms", async);
   }
 
   /** Answers a body that could not be read (it ended early, or the connection failed) while one can still write. */
@@ -262,10 +258,17 @@ public final class ServletCallHandler implements AutoCloseable {
       answerTimeout(request, response, endpoint, async); // the container's idle timeout came first
       return;
     }
-    EndpointResponse reply = endpoint.reject(new CamsException(CamsCode.MALFORMED_PAYLOAD,
-        "the body could not be read: it ended before its declared length or the connection failed"),
+    answer(request, response, endpoint, CamsCode.MALFORMED_PAYLOAD,
+        "the body could not be read: it ended before its declared length or the connection failed", async);
+  }
+
+  /** Writes the endpoint's rejection with {@code code} for this request (see {@link #writeQuietly}); returns it. */
+  private static EndpointResponse answer(HttpServletRequest request, HttpServletResponse response,
+      CamsEndpoint endpoint, CamsCode code, String message, boolean async) {
+    EndpointResponse reply = endpoint.reject(new CamsException(code, message),
         request.getHeader(CamsHeaders.REQUEST_ID));
     writeQuietly(response, reply.status(), reply.body(), async);
+    return reply;
   }
 
   /**
