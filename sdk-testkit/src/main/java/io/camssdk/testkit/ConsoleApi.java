@@ -1,5 +1,7 @@
 package io.camssdk.testkit;
 
+import static io.camssdk.testkit.Platform.required;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camssdk.internal.Json;
@@ -285,14 +287,6 @@ final class ConsoleApi implements HttpHandler {
     } catch (MalformedPayloadException e) {
       throw ApiError.invalid(field + " must be a JSON object");
     }
-  }
-
-  private static String required(Map<String, String> p, String name) {
-    String value = p.get(name);
-    if (value == null || value.isEmpty()) {
-      throw ApiError.missing(name);
-    }
-    return value;
   }
 
   private static String safe(String value) {

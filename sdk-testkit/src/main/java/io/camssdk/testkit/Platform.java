@@ -316,7 +316,8 @@ final class Platform {
     return intent;
   }
 
-  private static String required(Map<String, String> p, String name) {
+  /** A parameter that must be present and non-empty; the console and the documented actions read theirs so too. */
+  static String required(Map<String, String> p, String name) {
     String value = p.get(name);
     if (value == null || value.isEmpty()) {
       throw ApiError.missing(name);
