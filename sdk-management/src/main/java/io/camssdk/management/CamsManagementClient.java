@@ -1,5 +1,6 @@
 package io.camssdk.management;
 
+import io.camssdk.management.internal.ApiUrlRule;
 import io.camssdk.management.internal.HttpStackCheck;
 import io.camssdk.management.internal.SdkVersion;
 import java.io.IOException;
@@ -981,7 +982,7 @@ public final class CamsManagementClient {
       if (url == null) {
         throw new IllegalArgumentException("endpoint must be an absolute http(s) URL but was '" + endpoint + "'");
       }
-      if (!url.isHttps() && !Validation.isLoopback(url.host())) {
+      if (!url.isHttps() && !ApiUrlRule.isLoopback(url.host())) {
         throw new IllegalArgumentException("endpoint must use https (http only for loopback hosts) but was '"
             + endpoint + "'");
       }

@@ -62,11 +62,6 @@ final class Validation {
     return value == null ? null : apiUrl(field, value);
   }
 
-  /** {@code localhost}, {@code *.localhost}, 127.0.0.0/8 and ::1; host names are never resolved. */
-  static boolean isLoopback(String host) {
-    return ApiUrlRule.isLoopback(host);
-  }
-
   /**
    * {@code value} as a JSON object: a {@link JsonObject}, a {@code Map}, or any object Moshi can serialise to a JSON
    * object (a record, a class with fields). At most 4 KiB as compact UTF-8 JSON.
