@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +31,6 @@ import java.util.function.Supplier;
  */
 final class ConsoleApi implements HttpHandler {
   static final String PATH = "/console";
-  private static final Set<String> MANAGEMENT_ACTIONS = Set.of("CreateBusinessSystem", "ModifyBusinessSystem",
-      "DeleteBusinessSystem", "ListBusinessSystems", "RefreshBusinessSystemSignature", "CreateIntent", "ModifyIntent",
-      "DeleteIntent", "ListIntents", "GetServiceSettings", "ModifySmsActivation", "ModifyOtpScheduling");
   private static final Map<String, String> ASSETS = Map.of(
       "/console/", "index.html",
       "/console/app.js", "app.js",
@@ -163,7 +159,7 @@ final class ConsoleApi implements HttpHandler {
   }
 
   private Object perform(String action, Map<String, String> p) {
-    if (MANAGEMENT_ACTIONS.contains(action)) {
+    if (Platform.ACTIONS.contains(action)) {
       Object data = platform.perform(action, p);
       if (action.equals("ListBusinessSystems")) {
         data = withGraceDeadlines(data);

@@ -31,6 +31,11 @@ import okio.Buffer;
  * {@code null}), or throws {@link ApiError}.
  */
 final class Platform {
+  /** The actions {@link #perform} runs (its switch below): the console offers exactly these besides its own. */
+  static final Set<String> ACTIONS = Set.of("CreateBusinessSystem", "ModifyBusinessSystem", "DeleteBusinessSystem",
+      "ListBusinessSystems", "RefreshBusinessSystemSignature", "CreateIntent", "ModifyIntent", "DeleteIntent",
+      "ListIntents", "GetServiceSettings", "ModifySmsActivation", "ModifyOtpScheduling");
+
   private final EmulatorState state;
   private final Clock clock;
   private final Random random;
