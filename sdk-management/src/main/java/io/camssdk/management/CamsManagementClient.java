@@ -1,5 +1,6 @@
 package io.camssdk.management;
 
+import io.camssdk.management.internal.ApiUrlRule;
 import io.camssdk.management.internal.HttpStackCheck;
 import io.camssdk.management.internal.SdkVersion;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
@@ -417,7 +419,10 @@ public final class CamsManagementClient {
   public Iterator<Intent> iterateIntents(String custSpaceId, String businessSystemId) {
     Validation.id("CustSpaceId", custSpaceId);
     Validation.id("BusinessSystemId", businessSystemId);
-    return new IntentIterator(custSpaceId, businessSystemId);
+    return new PageIterator<>(pageIndex -> {
+      IntentPage page = listIntents(custSpaceId, businessSystemId, pageIndex, PAGE_SIZE_FOR_ITERATION);
+      return new Page<>(page.intents(), page.hasNext());
+    });
   }
 
   /**
@@ -428,40 +433,48 @@ public final class CamsManagementClient {
    * }</pre>
    */
   public Stream<Intent> streamIntents(String custSpaceId, String businessSystemId) {
-    Iterator<Intent> iterator = iterateIntents(custSpaceId, businessSystemId);
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return stream(iterateIntents(custSpaceId, businessSystemId));
   }
 
-  private final class IntentIterator implements Iterator<Intent> {
-    private final String custSpaceId;
-    private final String businessSystemId;
-    private Iterator<Intent> current = List.<Intent>of().iterator();
+  /** One fetched page as {@link PageIterator} needs it: its items and whether another page follows. */
+  private record Page<T>(List<T> items, boolean hasNext) {}
+
+  /**
+   * The items of pages 1, 2, … of a listing, each page fetched by {@code fetch} (one synchronous call, given the
+   * page index) only when the previous one is used up; failures surface from {@code hasNext()}/{@code next()}.
+   */
+  private static final class PageIterator<T> implements Iterator<T> {
+    private final IntFunction<Page<T>> fetch;
+    private Iterator<T> current = List.<T>of().iterator();
     private int nextPage = 1;
     private boolean more = true;
 
-    IntentIterator(String custSpaceId, String businessSystemId) {
-      this.custSpaceId = custSpaceId;
-      this.businessSystemId = businessSystemId;
+    PageIterator(IntFunction<Page<T>> fetch) {
+      this.fetch = fetch;
     }
 
     @Override
     public boolean hasNext() {
       while (!current.hasNext() && more) {
-        IntentPage page = listIntents(custSpaceId, businessSystemId, nextPage++, PAGE_SIZE_FOR_ITERATION);
-        current = page.intents().iterator();
+        Page<T> page = fetch.apply(nextPage++);
+        current = page.items().iterator();
         more = page.hasNext();
       }
       return current.hasNext();
     }
 
     @Override
-    public Intent next() {
+    public T next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       return current.next();
     }
+  }
+
+  private static <T> Stream<T> stream(Iterator<T> iterator) {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   // ---- Service settings -------------------------------------------------------------------------------------
@@ -603,31 +616,10 @@ public final class CamsManagementClient {
    */
   public Stream<TemplateSummary> streamTemplates(ListChatappTemplateRequest request) {
     Objects.requireNonNull(request, "request");
-    Iterator<TemplateSummary> iterator = new Iterator<>() {
-      private Iterator<TemplateSummary> current = List.<TemplateSummary>of().iterator();
-      private int nextPage = 1;
-      private boolean more = true;
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && more) {
-          TemplatePage page = listTemplates(request.withPage(nextPage++));
-          current = page.templates().iterator();
-          more = page.hasNext();
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public TemplateSummary next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return stream(new PageIterator<>(pageIndex -> {
+      TemplatePage page = listTemplates(request.withPage(pageIndex));
+      return new Page<>(page.templates(), page.hasNext());
+    }));
   }
 
   /** {@code GetChatappTemplateDetail}: one template in one language, with its components and buttons. */
@@ -990,7 +982,7 @@ public final class CamsManagementClient {
       if (url == null) {
         throw new IllegalArgumentException("endpoint must be an absolute http(s) URL but was '" + endpoint + "'");
       }
-      if (!url.isHttps() && !Validation.isLoopback(url.host())) {
+      if (!url.isHttps() && !ApiUrlRule.isLoopback(url.host())) {
         throw new IllegalArgumentException("endpoint must use https (http only for loopback hosts) but was '"
             + endpoint + "'");
       }

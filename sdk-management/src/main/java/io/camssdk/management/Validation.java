@@ -3,21 +3,16 @@ package io.camssdk.management;
 import io.camssdk.internal.Json;
 import io.camssdk.json.JsonObject;
 import io.camssdk.management.internal.ApiUrlRule;
+import io.camssdk.management.internal.ParameterRules;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules of protocol section 3, checked before any request. */
 final class Validation {
-  static final int MAX_NAME_LENGTH = 64;
-  static final int MAX_DEFAULT_INTENT_DATA_BYTES = 4096;
   static final int MAX_PAGE_SIZE = 100;
-  private static final Pattern INTENT_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private Validation() {}
 
@@ -32,8 +27,8 @@ final class Validation {
     if (value == null) {
       throw new CamsValidationException(field, "required", field + " is required (1-64 characters)");
     }
-    int length = value.codePointCount(0, value.length());
-    if (length < 1 || length > MAX_NAME_LENGTH || value.isBlank()) {
+    if (!ParameterRules.isName(value)) { // shared with the testkit's emulator: one rule
+      int length = ParameterRules.nameLength(value);
       throw new CamsValidationException(field, "1-64 characters",
           field + " must be 1-64 characters but has " + length + (value.isBlank() && length > 0 ? " blank" : ""));
     }
@@ -45,7 +40,7 @@ final class Validation {
   }
 
   static String intentCode(String value) {
-    if (value == null || !INTENT_CODE.matcher(value).matches()) {
+    if (!ParameterRules.isIntentCode(value)) {
       throw new CamsValidationException("IntentCode", "[A-Za-z0-9_.-]{1,64}",
           "IntentCode must match [A-Za-z0-9_.-]{1,64} but was " + quote(value));
     }
@@ -65,11 +60,6 @@ final class Validation {
 
   static String optionalApiUrl(String field, String value) {
     return value == null ? null : apiUrl(field, value);
-  }
-
-  /** {@code localhost}, {@code *.localhost}, 127.0.0.0/8 and ::1; host names are never resolved. */
-  static boolean isLoopback(String host) {
-    return ApiUrlRule.isLoopback(host);
   }
 
   /**
@@ -108,7 +98,7 @@ final class Validation {
           "DefaultIntentData cannot be written as JSON: " + e.getMessage());
     }
     int bytes = object.toJson().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_DEFAULT_INTENT_DATA_BYTES) {
+    if (bytes > ParameterRules.MAX_DEFAULT_INTENT_DATA_BYTES) {
       throw new CamsValidationException("DefaultIntentData", "at most 4 KiB",
           "DefaultIntentData must be at most 4096 bytes of JSON but is " + bytes);
     }
@@ -118,7 +108,7 @@ final class Validation {
   static void otpScheduling(OtpScheduling scheduling) {
     Set<String> seen = new HashSet<>();
     for (String country : scheduling.countries()) {
-      if (country == null || !ISO_COUNTRIES.contains(country)) {
+      if (!ParameterRules.isCountry(country)) {
         throw new CamsValidationException("Countries", "ISO 3166-1 alpha-2",
             "Countries must hold ISO 3166-1 alpha-2 codes (upper case, such as SG) but holds " + quote(country));
       }

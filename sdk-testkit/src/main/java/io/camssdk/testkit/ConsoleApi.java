@@ -1,5 +1,7 @@
 package io.camssdk.testkit;
 
+import static io.camssdk.testkit.Platform.required;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camssdk.internal.Json;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +31,6 @@ import java.util.function.Supplier;
  */
 final class ConsoleApi implements HttpHandler {
   static final String PATH = "/console";
-  private static final Set<String> MANAGEMENT_ACTIONS = Set.of("CreateBusinessSystem", "ModifyBusinessSystem",
-      "DeleteBusinessSystem", "ListBusinessSystems", "RefreshBusinessSystemSignature", "CreateIntent", "ModifyIntent",
-      "DeleteIntent", "ListIntents", "GetServiceSettings", "ModifySmsActivation", "ModifyOtpScheduling");
   private static final Map<String, String> ASSETS = Map.of(
       "/console/", "index.html",
       "/console/app.js", "app.js",
@@ -161,7 +159,7 @@ final class ConsoleApi implements HttpHandler {
   }
 
   private Object perform(String action, Map<String, String> p) {
-    if (MANAGEMENT_ACTIONS.contains(action)) {
+    if (Platform.ACTIONS.contains(action)) {
       Object data = platform.perform(action, p);
       if (action.equals("ListBusinessSystems")) {
         data = withGraceDeadlines(data);
@@ -285,14 +283,6 @@ final class ConsoleApi implements HttpHandler {
     } catch (MalformedPayloadException e) {
       throw ApiError.invalid(field + " must be a JSON object");
     }
-  }
-
-  private static String required(Map<String, String> p, String name) {
-    String value = p.get(name);
-    if (value == null || value.isEmpty()) {
-      throw ApiError.missing(name);
-    }
-    return value;
   }
 
   private static String safe(String value) {

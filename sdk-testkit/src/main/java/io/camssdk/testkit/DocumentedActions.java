@@ -1,5 +1,7 @@
 package io.camssdk.testkit;
 
+import static io.camssdk.testkit.Platform.required;
+
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
 import io.camssdk.management.internal.ApiUrlRule;
@@ -197,14 +199,6 @@ final class DocumentedActions {
 
   private static boolean matches(String filter, String value) {
     return filter == null || filter.isEmpty() || filter.equalsIgnoreCase(value);
-  }
-
-  private static String required(Map<String, String> p, String name) {
-    String value = p.get(name);
-    if (value == null || value.isEmpty()) {
-      throw ApiError.missing(name);
-    }
-    return value;
   }
 
   private static String flag(Map<String, String> p, String name) {

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import io.camssdk.json.JsonObject;
 import io.camssdk.json.MalformedPayloadException;
 import io.camssdk.management.internal.ApiUrlRule;
+import io.camssdk.management.internal.ParameterRules;
 import io.camssdk.testkit.EmulatorState.ChannelState;
 import io.camssdk.testkit.EmulatorState.IntentState;
 import io.camssdk.testkit.EmulatorState.SystemState;
@@ -19,11 +20,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
 import okio.Buffer;
 
 /**
@@ -32,9 +31,10 @@ import okio.Buffer;
  * {@code null}), or throws {@link ApiError}.
  */
 final class Platform {
-  static final Pattern INTENT_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  static final int MAX_DEFAULT_INTENT_DATA_BYTES = 4 * 1024;
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  /** The actions {@link #perform} runs (its switch below): the console offers exactly these besides its own. */
+  static final Set<String> ACTIONS = Set.of("CreateBusinessSystem", "ModifyBusinessSystem", "DeleteBusinessSystem",
+      "ListBusinessSystems", "RefreshBusinessSystemSignature", "CreateIntent", "ModifyIntent", "DeleteIntent",
+      "ListIntents", "GetServiceSettings", "ModifySmsActivation", "ModifyOtpScheduling");
 
   private final EmulatorState state;
   private final Clock clock;
@@ -321,7 +321,8 @@ final class Platform {
     return intent;
   }
 
-  private static String required(Map<String, String> p, String name) {
+  /** A parameter that must be present and non-empty; the console and the documented actions read theirs so too. */
+  static String required(Map<String, String> p, String name) {
     String value = p.get(name);
     if (value == null || value.isEmpty()) {
       throw ApiError.missing(name);
@@ -330,17 +331,17 @@ final class Platform {
   }
 
   static String systemName(String value) {
-    int length = value.codePointCount(0, value.length());
-    if (length < 1 || length > 64 || value.isBlank()) {
-      throw ApiError.invalid("SystemName must be 1-64 characters");
-    }
-    return value;
+    return name("SystemName", value);
   }
 
   static String intentName(String value) {
-    int length = value.codePointCount(0, value.length());
-    if (length < 1 || length > 64 || value.isBlank()) {
-      throw ApiError.invalid("IntentName must be 1-64 characters");
+    return name("IntentName", value);
+  }
+
+  /** The management client's name rule, not a copy of it. */
+  private static String name(String field, String value) {
+    if (!ParameterRules.isName(value)) {
+      throw ApiError.invalid(field + " must be 1-64 characters");
     }
     return value;
   }
@@ -353,7 +354,7 @@ final class Platform {
   }
 
   static String intentCode(String value) {
-    if (!INTENT_CODE.matcher(value).matches()) {
+    if (!ParameterRules.isIntentCode(value)) {
       throw ApiError.invalid("IntentCode must match [A-Za-z0-9_.-]{1,64}");
     }
     return value;
@@ -368,7 +369,7 @@ final class Platform {
   }
 
   static JsonObject defaultIntentData(String value) {
-    if (value.getBytes(StandardCharsets.UTF_8).length > MAX_DEFAULT_INTENT_DATA_BYTES) {
+    if (value.getBytes(StandardCharsets.UTF_8).length > ParameterRules.MAX_DEFAULT_INTENT_DATA_BYTES) {
       throw ApiError.invalid("DefaultIntentData must be at most 4 KiB");
     }
     try {
@@ -416,7 +417,7 @@ final class Platform {
     if (value != null && !value.isEmpty()) {
       Set<String> seen = new HashSet<>();
       for (String code : stringArray(value)) {
-        if (!COUNTRIES.contains(code)) {
+        if (!ParameterRules.isCountry(code)) {
           throw ApiError.invalid("Countries must hold ISO 3166-1 alpha-2 codes such as \"SG\"; "
               + (code.length() <= 8 && code.matches("[A-Za-z]*") ? "'" + code + "' is not one" : "found another value"));
         }
@@ -444,7 +445,7 @@ final class Platform {
       }
       reader.beginArray();
       while (reader.hasNext()) {
-        if (reader.peek() != JsonReader.Token.STRING || items.size() >= COUNTRIES.size()) {
+        if (reader.peek() != JsonReader.Token.STRING || items.size() >= ParameterRules.COUNTRIES.size()) {
           throw countriesShape();
         }
         items.add(reader.nextString());
